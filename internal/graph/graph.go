@@ -1,0 +1,94 @@
+package graph
+
+import "math"
+
+// Mode is a travel mode with its own street graph.
+type Mode uint8
+
+// Modes with a street graph.
+const (
+	Walk Mode = iota
+	Bike
+	Car
+)
+
+// String returns the lower-case name used in flags and outputs.
+func (m Mode) String() string {
+	switch m {
+	case Walk:
+		return "walk"
+	case Bike:
+		return "bike"
+	case Car:
+		return "car"
+	}
+	return "unknown"
+}
+
+// NoTime marks a direction that may not be travelled.
+const NoTime = math.MaxUint32
+
+// Graph is the street graph of one mode in compressed sparse row form.
+//
+// Vertices are OSM way nodes that some usable way of this mode passes
+// through, numbered densely from 0 in ascending OSM node id order. Edges are
+// directed; the forward star of vertex v is Head[FirstOut[v]:FirstOut[v+1]].
+// The reverse star (edges entering v) is RevHead[RevFirstOut[v]:RevFirstOut[v+1]],
+// where RevHead holds the tail of each entering edge.
+//
+// Times are whole milliseconds, lengths metres. Coordinates are WGS84.
+//
+// Segments are the drawable pieces of street between two consecutive way
+// nodes; points snap onto them. A segment u-v carries the time of each
+// direction (NoTime where that direction is closed). Ferry crossings are
+// edges without a segment: nothing snaps onto water.
+type Graph struct {
+	Mode Mode
+
+	// Per vertex.
+	Lon, Lat []float64
+	NodeID   []int64 // OSM node id of each vertex
+
+	// Forward star.
+	FirstOut []int32 // len = vertices+1
+	Head     []int32
+	TimeMs   []uint32
+	LenM     []float32
+
+	// Reverse star (same edges, indexed by head).
+	RevFirstOut []int32
+	RevHead     []int32 // tail of the edge
+	RevTimeMs   []uint32
+	RevLenM     []float32
+
+	// Snappable street segments.
+	SegU, SegV []int32
+	SegLenM    []float32
+	SegFwdMs   []uint32 // time u->v, NoTime if closed
+	SegBwdMs   []uint32 // time v->u, NoTime if closed
+
+	// Ferries: one entry per ferry edge kept in this graph, for reports and
+	// scenarios that close a ferry.
+	Ferries []Ferry
+
+	// WalkSpeed in metres per second, used for connectors from a point to
+	// the street it snaps to.
+	WalkSpeed float64
+
+	index *segIndex // spatial index over segments, built lazily
+}
+
+// Ferry describes a ferry crossing that became edges of the graph.
+type Ferry struct {
+	WayID  int64
+	Name   string
+	U, V   int32   // vertices joined
+	TimeMs uint32  // crossing time incl. the configured wait
+	LenM   float32 // length along the ferry way
+}
+
+// NumVertices returns the number of vertices.
+func (g *Graph) NumVertices() int { return len(g.Lon) }
+
+// NumEdges returns the number of directed edges.
+func (g *Graph) NumEdges() int { return len(g.Head) }
