@@ -1,0 +1,106 @@
+package gtfs
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+)
+
+// table reads one GTFS text file row by row.
+type table struct {
+	file string
+	f    fs.File
+	r    *csv.Reader
+	rec  []string
+	cols map[string]int
+	rows int
+}
+
+// openTable opens file in fsys and reads its header. It returns an error
+// wrapping fs.ErrNotExist when the file is absent, and a nil table with a
+// nil error when the file is empty (not even a header).
+func openTable(fsys fs.FS, file string) (*table, error) {
+	f, err := fsys.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReaderSize(f, 1<<16)
+	if bom, _ := br.Peek(3); len(bom) == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF {
+		_, _ = br.Discard(3)
+	}
+	r := csv.NewReader(br)
+	r.LazyQuotes = true
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	t := &table{file: file, f: f, r: r, cols: make(map[string]int)}
+	head, err := r.Read()
+	if err == io.EOF {
+		f.Close()
+		return nil, nil
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	for i, h := range head {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
+		if _, dup := t.cols[h]; !dup && h != "" {
+			t.cols[h] = i
+		}
+	}
+	return t, nil
+}
+
+// Close closes the underlying file.
+func (t *table) Close() error { return t.f.Close() }
+
+// col returns the index of a column, -1 when absent.
+func (t *table) col(name string) int {
+	if i, ok := t.cols[name]; ok {
+		return i
+	}
+	return -1
+}
+
+// next reads the next row. It returns false at the end of the file. A
+// malformed row is returned as a *csv.ParseError with ok true (the caller
+// records it and goes on); other read errors end the table.
+func (t *table) next() (ok bool, err error) {
+	rec, err := t.r.Read()
+	if err == io.EOF {
+		return false, nil
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			t.rec = t.rec[:0]
+			return true, err
+		}
+		return false, fmt.Errorf("gtfs: reading %s: %w", t.file, err)
+	}
+	t.rows++
+	t.rec = rec
+	return true, nil
+}
+
+// get returns field i of the current row, trimmed; "" when the column is
+// absent or the row too short.
+func (t *table) get(i int) string {
+	if i < 0 || i >= len(t.rec) {
+		return ""
+	}
+	return trimSpace(t.rec[i])
+}
+
+// line returns the line on which the current row starts.
+func (t *table) line() int {
+	if len(t.rec) == 0 {
+		return 0
+	}
+	l, _ := t.r.FieldPos(0)
+	return l
+}
