@@ -75,7 +75,7 @@ func TestReadErrors(t *testing.T) {
 	const stops = "A@27 61|B@27.1 61|C@27.2 61"
 	cases := []struct {
 		name, csv, want string
-		is             error
+		is              error
 	}{
 		{"empty", "", "links: x.csv: the file is empty", ErrNoLines},
 		{"header only", head, "links: x.csv: the file has a header but no line", ErrNoLines},
