@@ -133,108 +133,17 @@ func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // selfIntersection looks for two edges of the closed ring pts (first point
 // repeated last, no zero-length edges) that meet illegally and returns the
-// lowest such pair of edge indices, i < j. Consecutive edges of a boundary
-// are close together, so a binary tree of index ranges with their bounding
-// boxes makes a good bounding-volume hierarchy; the tree is walked against
-// itself and only edge pairs from overlapping leaves are compared.
+// lowest such pair of edge indices, i < j.
 func selfIntersection(pts []orb.Point) (int, int, bool) {
-	t := newEdgeTree(pts)
-	s := intersectSearch{t: t, pts: pts, m: len(pts) - 1, bestI: -1, bestJ: -1}
-	s.visit(0, 0)
-	return s.bestI, s.bestJ, s.bestI >= 0
-}
-
-// edgeTreeLeaf is the number of edges per leaf of an edgeTree.
-const edgeTreeLeaf = 8
-
-type edgeNode struct {
-	lo, hi      int32 // edge index range [lo, hi)
-	left, right int32 // child node indices, -1 for a leaf
-	b           orb.Bound
-}
-
-type edgeTree []edgeNode
-
-func newEdgeTree(pts []orb.Point) edgeTree {
 	m := len(pts) - 1
-	t := make(edgeTree, 0, 2*m/edgeTreeLeaf+2)
-	var build func(lo, hi int) int32
-	build = func(lo, hi int) int32 {
-		id := int32(len(t))
-		t = append(t, edgeNode{lo: int32(lo), hi: int32(hi), left: -1, right: -1})
-		if hi-lo <= edgeTreeLeaf {
-			b := orb.Bound{Min: pts[lo], Max: pts[lo]}
-			for i := lo + 1; i <= hi; i++ {
-				b = b.Extend(pts[i])
-			}
-			t[id].b = b
-			return id
-		}
-		mid := (lo + hi) / 2
-		l := build(lo, mid)
-		r := build(mid, hi)
-		t[id].left, t[id].right = l, r
-		t[id].b = t[l].b.Union(t[r].b)
-		return id
+	segs := make([][2]orb.Point, m)
+	for i := range m {
+		segs[i] = [2]orb.Point{pts[i], pts[i+1]}
 	}
-	build(0, m)
-	return t
-}
-
-type intersectSearch struct {
-	t            edgeTree
-	pts          []orb.Point
-	m            int
-	bestI, bestJ int
-}
-
-func (s *intersectSearch) visit(a, b int32) {
-	na, nb := &s.t[a], &s.t[b]
-	if !na.b.Intersects(nb.b) {
-		return
-	}
-	// Pairs that cannot beat the best found so far are skipped.
-	if s.bestI >= 0 && int(min(na.lo, nb.lo)) > s.bestI {
-		return
-	}
-	switch {
-	case a == b && na.left >= 0:
-		s.visit(na.left, na.left)
-		s.visit(na.left, na.right)
-		s.visit(na.right, na.right)
-	case na.left >= 0 && (nb.left < 0 || na.hi-na.lo >= nb.hi-nb.lo):
-		s.visit(na.left, b)
-		s.visit(na.right, b)
-	case nb.left >= 0:
-		s.visit(a, nb.left)
-		s.visit(a, nb.right)
-	default:
-		s.leafPairs(na, nb, a == b)
-	}
-}
-
-func (s *intersectSearch) leafPairs(na, nb *edgeNode, same bool) {
-	pts := s.pts
-	for e := na.lo; e < na.hi; e++ {
-		f0 := nb.lo
-		if same {
-			f0 = e + 1
-		}
-		for f := f0; f < nb.hi; f++ {
-			i, j := int(min(e, f)), int(max(e, f))
-			if i == j {
-				continue
-			}
-			wrap := i == 0 && j == s.m-1
-			adjacent := j == i+1 || wrap
-			if !edgesConflict(pts[i], pts[i+1], pts[j], pts[j+1], adjacent, wrap) {
-				continue
-			}
-			if s.bestI < 0 || i < s.bestI || (i == s.bestI && j < s.bestJ) {
-				s.bestI, s.bestJ = i, j
-			}
-		}
-	}
+	return findConflict(segs, func(i, j int) bool {
+		wrap := i == 0 && j == m-1
+		return edgesConflict(pts[i], pts[i+1], pts[j], pts[j+1], j == i+1 || wrap, wrap)
+	})
 }
 
 // edgesConflict reports whether segments ab and cd meet illegally. For
