@@ -1,0 +1,268 @@
+package route
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/saavu/saavu/internal/transit"
+)
+
+// Defaults of RaptorOptions, chosen to agree with R5 (Conveyal's router).
+const (
+	// DefaultMaxRides is the number of vehicles a journey may board.
+	DefaultMaxRides = 4
+	// DefaultMaxTime is the longest travel time counted as reachable.
+	DefaultMaxTime transit.Seconds = 120 * 60
+	// DefaultBoardSlack is R5's minimum board wait (MINIMUM_BOARD_WAIT_SEC).
+	DefaultBoardSlack transit.Seconds = 60
+	// NoBoardSlack lets a passenger board a vehicle that departs the very
+	// second they are at its stop.
+	NoBoardSlack transit.Seconds = -1
+)
+
+// Unreachable marks a travel time that is not within MaxTime or MaxRides.
+const Unreachable transit.Seconds = -1
+
+// raptorInf is the label of a stop not reached yet. It leaves room to add a
+// walk or a slack without overflowing int32.
+const raptorInf transit.Seconds = math.MaxInt32 / 2
+
+// maxRaptorRides bounds MaxRides so that the per-round labels stay small.
+const maxRaptorRides = 64
+
+// ErrInvalidDay reports a transit.Day whose arrays are inconsistent.
+var ErrInvalidDay = errors.New("route: invalid transit day")
+
+// ErrInvalidRaptorQuery reports arguments of a RAPTOR query that do not fit
+// the day or each other.
+var ErrInvalidRaptorQuery = errors.New("route: invalid RAPTOR query")
+
+// RaptorOptions are the rules of a RAPTOR search. Zero values select the
+// defaults.
+type RaptorOptions struct {
+	// MaxRides is the most vehicles a journey may board (default 4).
+	MaxRides int
+
+	// MaxTime is the longest travel time, access walk and initial wait
+	// included, that counts as reachable. A journey of MaxTime or more is
+	// unreachable, as in R5, which drops travel times of
+	// maxTripDurationMinutes whole minutes or more (default 120 min).
+	MaxTime transit.Seconds
+
+	// BoardSlack is the wait a passenger needs at a stop before boarding:
+	// a vehicle is boarded only if it departs strictly more than BoardSlack
+	// seconds after the passenger is at the stop, whether they got there by
+	// the access walk, off another vehicle or by a transfer walk. This is
+	// R5's rule (departure > arrival + MINIMUM_BOARD_WAIT_SEC, 60 s, on
+	// every boarding including the first). Zero selects DefaultBoardSlack;
+	// NoBoardSlack (or any negative value) allows boarding a vehicle that
+	// departs at or after the arrival.
+	BoardSlack transit.Seconds
+}
+
+// resolved returns the options with defaults filled in.
+func (o RaptorOptions) resolved() RaptorOptions {
+	if o.MaxRides <= 0 {
+		o.MaxRides = DefaultMaxRides
+	}
+	if o.MaxTime <= 0 {
+		o.MaxTime = DefaultMaxTime
+	}
+	switch {
+	case o.BoardSlack == 0:
+		o.BoardSlack = DefaultBoardSlack
+	case o.BoardSlack < 0:
+		o.BoardSlack = NoBoardSlack
+	}
+	return o
+}
+
+// StopTime is a stop with a walking time: an access walk from the origin to
+// the stop, or an egress walk from the stop to a destination.
+type StopTime struct {
+	Stop int32
+	Time transit.Seconds
+}
+
+// raptorTimetable is the read-only part of a Raptor, shared by clones.
+type raptorTimetable struct {
+	day *transit.Day
+
+	// depCol holds departures by pattern, then stop position, then trip:
+	// the departures of the trips of pattern p at position i are
+	// depCol[depBase[p]+i*n : depBase[p]+(i+1)*n] with n the pattern's
+	// number of trips, sorted because trips never overtake. Searching a
+	// boardable trip touches one contiguous run of memory.
+	depCol  []transit.Seconds
+	depBase []int32
+
+	// bitBase[p]..bitBase[p+1] are the words of pattern p in a bitset of
+	// stop positions (one bit per position).
+	bitBase []int32
+}
+
+// Raptor answers range RAPTOR queries over one day's timetable. It holds
+// the working arrays of one worker, allocated once and reused by every
+// query; it is not safe for concurrent use. Give each worker its own
+// Raptor with Clone, which shares the timetable.
+type Raptor struct {
+	tt   *raptorTimetable
+	opts RaptorOptions
+
+	numStops int
+	rounds   int // MaxRides + 1 label rows
+
+	// Labels, one row of numStops per round (row 0: access walks).
+	// board[k] is the earliest time at a stop, ready to board, using at
+	// most k vehicles; veh[k] the earliest arrival at a stop off a vehicle
+	// boarded in round k; vbest the earliest vehicle arrival in any round.
+	board []transit.Seconds
+	veh   []transit.Seconds
+	vbest []transit.Seconds
+
+	// Stamps mark a stop as listed in the current round (alternating rows
+	// by round parity) without clearing arrays between rounds.
+	stamp     uint32
+	updStamp  [2][]uint32 // stop's board label improved (any way)
+	markStamp [2][]uint32 // stop's board label improved by a vehicle or transfer
+	vehStamp  []uint32    // stop's vehicle label improved in this round
+	egStamp   []uint32    // stop's vbest improved in this minute
+	egMinute  uint32      // stamp of the current minute in egStamp
+	updList   [2][]int32
+	vehList   []int32
+	egList    []int32
+
+	// Patterns to scan in a round: listed once (patListed), with the
+	// positions of their stops marked in the previous round as bits.
+	patListed []bool
+	patList   []int32
+	patBits   []uint64
+
+	// ridden[(k-1)*len(PatStops)+PatStopStart[p]+i] is the earliest trip
+	// (index within pattern p) ridden into position i of p in round k by
+	// any departure minute so far; math.MaxInt32 when none. Along a pattern
+	// it never increases, and a later trip arriving there cannot improve a
+	// label, so a scan skips ahead to the next marked position as soon as
+	// its trip is no earlier than the one recorded.
+	ridden []int32
+
+	// Per target earliest arrival (clock time) across minutes.
+	arrT []transit.Seconds
+
+	// noReuse resets the labels before each departure minute: the naive
+	// per-minute baseline of the benchmarks.
+	noReuse bool
+
+	// Parent pointers, recorded only while Journey runs (see itinerary.go);
+	// parSpare keeps the arrays between calls.
+	par, parSpare *raptorParents
+}
+
+// NewRaptor prepares a RAPTOR router over day. It checks the day's arrays
+// (index ranges, sorted and non-overtaking trips) and returns an error
+// wrapping ErrInvalidDay when one is inconsistent.
+func NewRaptor(day *transit.Day, opts RaptorOptions) (*Raptor, error) {
+	if day == nil {
+		return nil, fmt.Errorf("%w: nil day", ErrInvalidDay)
+	}
+	opts = opts.resolved()
+	if opts.MaxRides > maxRaptorRides {
+		return nil, fmt.Errorf("%w: MaxRides %d above %d", ErrInvalidRaptorQuery, opts.MaxRides, maxRaptorRides)
+	}
+	if err := checkDay(day); err != nil {
+		return nil, err
+	}
+	tt := &raptorTimetable{day: day}
+	tt.transpose()
+	return newRaptorWorker(tt, opts), nil
+}
+
+// Clone returns a Raptor with the same timetable and options and its own
+// working arrays, for another worker.
+func (r *Raptor) Clone() *Raptor {
+	return newRaptorWorker(r.tt, r.opts)
+}
+
+// Options returns the options in force, defaults filled in.
+func (r *Raptor) Options() RaptorOptions { return r.opts }
+
+func newRaptorWorker(tt *raptorTimetable, opts RaptorOptions) *Raptor {
+	n := tt.day.NumStops
+	k := opts.MaxRides + 1
+	r := &Raptor{tt: tt, opts: opts, numStops: n, rounds: k}
+	r.board = make([]transit.Seconds, k*n)
+	r.veh = make([]transit.Seconds, k*n)
+	r.vbest = make([]transit.Seconds, n)
+	for i := range 2 {
+		r.updStamp[i] = make([]uint32, n)
+		r.markStamp[i] = make([]uint32, n)
+		r.updList[i] = make([]int32, 0, n)
+	}
+	r.vehStamp = make([]uint32, n)
+	r.egStamp = make([]uint32, n)
+	r.vehList = make([]int32, 0, n)
+	r.egList = make([]int32, 0, n)
+	np := len(tt.depBase)
+	r.patListed = make([]bool, np)
+	r.patList = make([]int32, 0, np)
+	r.patBits = make([]uint64, tt.bitBase[np])
+	r.ridden = make([]int32, opts.MaxRides*len(tt.day.PatStops))
+	return r
+}
+
+// transpose builds the per-position departure columns.
+func (tt *raptorTimetable) transpose() {
+	d := tt.day
+	np := len(d.PatStopStart) - 1
+	tt.depBase = make([]int32, np)
+	tt.bitBase = make([]int32, np+1)
+	total := 0
+	for p := range np {
+		l := int(d.PatStopStart[p+1] - d.PatStopStart[p])
+		tt.depBase[p] = int32(total)
+		total += l * int(d.PatTripStart[p+1]-d.PatTripStart[p])
+		tt.bitBase[p+1] = tt.bitBase[p] + int32((l+63)/64)
+	}
+	tt.depCol = make([]transit.Seconds, total)
+	for p := range np {
+		l := int(d.PatStopStart[p+1] - d.PatStopStart[p])
+		t0, t1 := int(d.PatTripStart[p]), int(d.PatTripStart[p+1])
+		n := t1 - t0
+		base := int(tt.depBase[p])
+		for t := t0; t < t1; t++ {
+			off := int(d.TripTimes[t])
+			for i := range l {
+				tt.depCol[base+i*n+(t-t0)] = d.Dep[off+i]
+			}
+		}
+	}
+}
+
+// resetLabels forgets every label of the previous query.
+func (r *Raptor) resetLabels() {
+	for i := range r.board {
+		r.board[i] = raptorInf
+	}
+	copy(r.veh, r.board)
+	copy(r.vbest, r.board[:r.numStops])
+	for i := range r.ridden {
+		r.ridden[i] = math.MaxInt32
+	}
+}
+
+// nextStamp returns a fresh stamp value, clearing the stamp arrays when the
+// counter wraps.
+func (r *Raptor) nextStamp() uint32 {
+	r.stamp++
+	if r.stamp == 0 {
+		for i := range 2 {
+			clear(r.updStamp[i])
+			clear(r.markStamp[i])
+		}
+		clear(r.vehStamp)
+		clear(r.egStamp)
+		r.stamp = 1
+	}
+	return r.stamp
+}
