@@ -227,3 +227,32 @@ func BenchmarkValidate(b *testing.B) {
 		})
 	}
 }
+
+func TestSegmentsOverlapOrCross(t *testing.T) {
+	p := func(x, y float64) orb.Point { return orb.Point{x, y} }
+	cases := []struct {
+		name       string
+		a, b, c, d orb.Point
+		want       bool
+	}{
+		{"cross", p(0, 0), p(2, 2), p(0, 2), p(2, 0), true},
+		{"apart", p(0, 0), p(1, 0), p(0, 1), p(1, 1), false},
+		{"share endpoint at an angle", p(0, 0), p(1, 0), p(1, 0), p(1, 1), false},
+		{"share start, opposite ways", p(1, 0), p(0, 0), p(1, 0), p(2, 0), false},
+		{"share endpoint, run along", p(0, 0), p(2, 0), p(0, 0), p(1, 0), true},
+		{"same segment reversed", p(0, 0), p(1, 1), p(1, 1), p(0, 0), true},
+		{"T touch without shared vertex", p(0, 0), p(2, 0), p(1, 0), p(1, 1), true},
+		{"collinear overlap, no shared vertex", p(0, 0), p(2, 0), p(1, 0), p(3, 0), true},
+		{"collinear apart", p(0, 0), p(1, 0), p(2, 0), p(3, 0), false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := segmentsOverlapOrCross(c.a, c.b, c.c, c.d); got != c.want {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+			if got := segmentsOverlapOrCross(c.c, c.d, c.a, c.b); got != c.want {
+				t.Errorf("swapped: got %v, want %v", got, c.want)
+			}
+		})
+	}
+}
