@@ -104,7 +104,7 @@ func TestLoadTown(t *testing.T) {
 		t.Errorf("frequencies %+v", f.Frequencies)
 	}
 	want := []Transfer{
-		{From: p1, To: stopIndex(t, f, "town:H1"), Type: TransferMinTime, MinTime: 300},
+		{From: p1, To: stopIndex(t, f, "town:P2"), Type: TransferMinTime, MinTime: 300},
 		{From: stopIndex(t, f, "town:H1"), To: p1, Type: TransferForbidden, MinTime: Untimed},
 		{From: stopIndex(t, f, "town:M1"), To: stopIndex(t, f, "town:M2"), Type: TransferRecommended, MinTime: Untimed},
 		{From: st, To: stopIndex(t, f, "town:M1"), Type: TransferMinTime, MinTime: 120},

@@ -47,4 +47,14 @@ type Day struct {
 	TransferStart []int32 // len = stops+1
 	TransferTo    []int32
 	TransferTime  []Seconds
+
+	// declared holds the transfers of the timetable and between platforms
+	// of one station, sorted by (from, to), for SetTransfers.
+	declared []declaredTransfer
 }
+
+// NumPatterns returns the number of patterns.
+func (d *Day) NumPatterns() int { return len(d.PatRoute) }
+
+// NumTrips returns the number of trips.
+func (d *Day) NumTrips() int { return len(d.TripTimes) }
