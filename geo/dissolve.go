@@ -14,7 +14,9 @@ import (
 // at a corner gets a hole touching its exterior there). Duplicate cells
 // count once, and cells of different sizes are dissolved on the grid of
 // their greatest common divisor, so a 1 km cell and the 250 m cells inside
-// it merge too.
+// it merge too. Cells with a size <= 0 or a corner that is not a multiple
+// of that common size (never produced by CellAt or ParseCellID) are
+// ignored.
 //
 // The output follows RFC 7946 orientation (exteriors counter-clockwise,
 // holes clockwise), has no collinear vertices, starts every ring at its

@@ -188,3 +188,46 @@ func BenchmarkDissolveCells(b *testing.B) {
 		})
 	}
 }
+
+// FuzzDissolveCells reads cells of an 8x8 block of 250 m cells from the
+// input bits (plus one 1 km cell when the first byte is odd) and checks
+// that the union has the right area and point containment and keeps the
+// output conventions.
+func FuzzDissolveCells(f *testing.F) {
+	f.Add([]byte{0xff, 0x81, 0x81, 0x81, 0x81, 0x81, 0x81, 0xff})
+	f.Add([]byte{0x55, 0xaa, 0x55, 0xaa, 0x55, 0xaa, 0x55, 0xaa})
+	f.Add([]byte{0x01, 0x02, 0x04, 0x08})
+	f.Fuzz(func(t *testing.T, bits []byte) {
+		set := map[[2]int32]bool{}
+		var cells []Cell
+		for y, b := range bits[:min(len(bits), 8)] {
+			for x := range 8 {
+				if b&(1<<x) != 0 {
+					set[[2]int32{int32(x), int32(y)}] = true
+					cells = append(cells, Cell{E: int32(x) * 250, N: int32(y) * 250, Size: 250})
+				}
+			}
+		}
+		if len(bits) > 0 && bits[0]&1 != 0 {
+			cells = append(cells, Cell{E: 1000, N: 1000, Size: 1000})
+			for y := int32(4); y < 8; y++ {
+				for x := int32(4); x < 8; x++ {
+					set[[2]int32{x, y}] = true
+				}
+			}
+		}
+		mp := DissolveCells(cells)
+		checkConventions(t, mp)
+		if got, want := Area(mp), float64(len(set))*62500; got != want {
+			t.Fatalf("area %v, want %v", got, want)
+		}
+		for y := int32(-1); y <= 8; y++ {
+			for x := int32(-1); x <= 8; x++ {
+				p := orb.Point{float64(x)*250 + 125, float64(y)*250 + 125}
+				if planar.MultiPolygonContains(mp, p) != set[[2]int32{x, y}] {
+					t.Fatalf("cell (%d,%d): in set %v", x, y, set[[2]int32{x, y}])
+				}
+			}
+		}
+	})
+}

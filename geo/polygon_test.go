@@ -256,3 +256,48 @@ func TestSegmentsOverlapOrCross(t *testing.T) {
 		})
 	}
 }
+
+// FuzzValidate builds a ring from pairs of small integers and checks that
+// Validate agrees with the brute-force simplicity test and never panics.
+func FuzzValidate(f *testing.F) {
+	f.Add([]byte{0, 0, 4, 0, 4, 4, 0, 4})
+	f.Add([]byte{0, 0, 4, 4, 4, 0, 0, 4})
+	f.Add([]byte{1, 1, 1, 1, 2, 2})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r := orb.Ring{}
+		for i := 0; i+1 < len(b) && len(r) < 40; i += 2 {
+			r = append(r, orb.Point{float64(b[i] % 16), float64(b[i+1] % 16)})
+		}
+		if len(r) == 0 {
+			return
+		}
+		r = append(r, r[0])
+		err := Validate(orb.MultiPolygon{{r}})
+		pts := []orb.Point{r[0]}
+		for _, p := range r[1:] {
+			if p != pts[len(pts)-1] {
+				pts = append(pts, p)
+			}
+		}
+		if len(r) < 4 || len(pts) < 4 {
+			if err == nil {
+				t.Fatalf("ring %v: want an error", r)
+			}
+			return
+		}
+		if want := bruteSimple(pts); want != (err == nil) {
+			t.Fatalf("ring %v: brute force simple=%v, Validate %v", r, want, err)
+		}
+	})
+}
+
+func BenchmarkValidateNaive(b *testing.B) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	r := starRing(rng, 1000, 500000, 6900000, 30000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if !bruteSimple(r) {
+			b.Fatal("not simple")
+		}
+	}
+}
