@@ -1,0 +1,64 @@
+package analyse
+
+import (
+	"log/slog"
+
+	"github.com/saavu/saavu/internal/graph"
+)
+
+// Options are the inputs and parameters of one analysis.
+type Options struct {
+	// Regions (optional): GeoJSON polygons.
+	Regions    string
+	RegionID   string // property holding the region id ("" = detect)
+	RegionName string // property holding the region name ("" = detect)
+	GroupBy    string // dissolve features sharing this property's value
+	CRS        string // CRS of regions/population GeoJSON when not declared
+
+	// Population (optional): GeoJSON grid cells, points or areas, or CSV.
+	Population      string
+	PopulationField string    // "" = detect
+	PopulationKind  string    // auto, cells, areas, points
+	Groups          []Group   // extra population columns reported separately
+	CellSize        int32     // metres, 250 or 1000
+	GridBounds      []float64 // lon/lat min/max for a grid without population
+
+	// Services: CSV or GeoJSON points, and/or OSM points of interest.
+	Services    string
+	ServicesOSM []OSMRule
+	Categories  []string // keep only these ("" = all)
+
+	// Streets.
+	OSM      string
+	Modes    []graph.Mode
+	Graph    graph.Params
+	MaxSnapM float64
+
+	// Measures.
+	ThresholdsMin []float64
+	GapMin        float64
+	MaxTimeMin    float64 // search limit; 0 = none
+
+	Out     string
+	Workers int
+	Version string
+	Log     *slog.Logger
+	// Args are the command line words, recorded in run.json.
+	Args []string
+	// Notes are shown in run.json and the report, e.g. what is schematic.
+	Notes []string
+}
+
+// Group is a population sub-group column reported beside the total.
+type Group struct {
+	Name, Field string
+}
+
+// OSMRule makes OpenStreetMap points of interest with Key=Value services
+// of Category.
+type OSMRule struct {
+	Key, Value, Category string
+}
+
+// DefaultThresholds are the default time thresholds in minutes.
+var DefaultThresholds = []float64{10, 20, 30, 45, 60}

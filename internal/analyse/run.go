@@ -1,0 +1,428 @@
+package analyse
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/paulmach/orb"
+	"github.com/saavu/saavu/data/osm"
+	"github.com/saavu/saavu/geo"
+	"github.com/saavu/saavu/internal/access"
+	"github.com/saavu/saavu/internal/graph"
+)
+
+// ErrInput marks errors caused by the inputs (files, their contents,
+// option values), as opposed to failures while running or writing.
+var ErrInput = errors.New("bad input")
+
+type inputErr struct{ err error }
+
+func (e inputErr) Error() string   { return e.err.Error() }
+func (e inputErr) Unwrap() []error { return []error{e.err, ErrInput} }
+
+func inputError(err error) error {
+	if err == nil {
+		return nil
+	}
+	return inputErr{err}
+}
+
+// Result is everything an analysis computed, before it is written.
+type Result struct {
+	Regions    []Region
+	Cells      *Cells
+	Services   []Service
+	Categories []string
+	Modes      []graph.Mode
+	Graphs     map[graph.Mode]*graph.Graph
+	// Nearest[m][c] per mode index and category index.
+	Nearest [][]access.Nearest
+	// Stats[m][c][g] per region.
+	Stats [][][][]access.RegionStats
+	Gaps  [][][]access.GapArea
+
+	Counts   Counts
+	Warnings []string
+	Timings  []Timing
+}
+
+// Counts are the sizes reported in run.json.
+type Counts struct {
+	Regions           int                       `json:"regions"`
+	Cells             int                       `json:"cells"`
+	Population        float64                   `json:"population"`
+	OutsideCells      int                       `json:"cells_outside_regions"`
+	OutsidePopulation float64                   `json:"population_outside_regions"`
+	Services          int                       `json:"services"`
+	ServicesUnsnapped map[string]int            `json:"services_beyond_snap"`
+	CellsUnsnapped    map[string]int            `json:"cells_beyond_snap"`
+	Graph             map[string]map[string]int `json:"graph"`
+	OSMWays           int                       `json:"osm_ways"`
+	OSMNodes          int                       `json:"osm_nodes"`
+}
+
+// Timing is the wall time of one stage.
+type Timing struct {
+	Stage   string  `json:"stage"`
+	Seconds float64 `json:"seconds"`
+}
+
+type stopwatch struct {
+	log   *slog.Logger
+	last  time.Time
+	out   *[]Timing
+	start time.Time
+}
+
+func (s *stopwatch) lap(stage string, attrs ...any) {
+	now := time.Now()
+	d := now.Sub(s.last)
+	s.last = now
+	*s.out = append(*s.out, Timing{Stage: stage, Seconds: d.Seconds()})
+	s.log.Info(stage, append([]any{"seconds", fmt.Sprintf("%.3f", d.Seconds())}, attrs...)...)
+}
+
+// Compute loads the inputs and computes all measures.
+func Compute(ctx context.Context, o *Options) (*Result, error) {
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if err := o.validate(); err != nil {
+		return nil, inputError(err)
+	}
+	res := &Result{Modes: o.Modes, Graphs: map[graph.Mode]*graph.Graph{}}
+	sw := &stopwatch{log: o.Log, last: time.Now(), start: time.Now(), out: &res.Timings}
+
+	// Streets first: the extract's bounds may define the grid.
+	ext, err := osm.Read(ctx, o.OSM, osm.Options{})
+	if err != nil {
+		return nil, inputError(err)
+	}
+	res.Counts.OSMWays, res.Counts.OSMNodes = len(ext.Ways), len(ext.NodeIDs)
+	for _, w := range ext.Warnings {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("osm: %s: way %d: %s", o.OSM, w.WayID, w.Message))
+	}
+	sw.lap("read osm", "ways", len(ext.Ways), "nodes", len(ext.NodeIDs))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	if o.Regions != "" {
+		rs, ws, err := loadRegions(o.Regions, o.RegionID, o.RegionName, o.GroupBy, o.CRS)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		res.Regions = rs
+		res.Warnings = append(res.Warnings, ws...)
+	}
+	var cells *Cells
+	if o.Population != "" {
+		c, ws, err := loadPopulation(o)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		if len(c.Cell) == 0 {
+			return nil, inputError(fmt.Errorf("population: %s: no cell has a population above 0", o.Population))
+		}
+		cells = c
+		res.Warnings = append(res.Warnings, ws...)
+	} else {
+		eb := ext.Bounds
+		b := orb.Bound{Min: orb.Point{eb.MinLon, eb.MinLat}, Max: orb.Point{eb.MaxLon, eb.MaxLat}}
+		if len(o.GridBounds) == 4 {
+			b = orb.Bound{Min: orb.Point{o.GridBounds[0], o.GridBounds[1]}, Max: orb.Point{o.GridBounds[2], o.GridBounds[3]}}
+		} else if len(res.Regions) > 0 {
+			b = regionsLonLatBound(res.Regions)
+		}
+		cells = uniformGrid(b, o.CellSize)
+		if len(cells.Cell) == 0 {
+			return nil, inputError(fmt.Errorf("grid: the area %v holds no %d m cell", b, o.CellSize))
+		}
+	}
+	cells.Groups = append([]string{"population"}, groupNames(o.Groups)...)
+	if len(res.Regions) == 0 {
+		res.Regions = []Region{{ID: "all", Name: "All", Geom: cellsBound(cells.Cell), Members: []string{"all"}}}
+	}
+	assignRegions(cells, res.Regions)
+	res.Cells = cells
+	if cells.OutsideCells > 0 {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d cells (population %.0f) lie outside every region and are left out", cells.OutsideCells, cells.OutsidePopulation))
+	}
+	if len(cells.Cell) == 0 {
+		return nil, inputError(errors.New("no populated cell lies inside the regions: check that the population and regions cover the same area and CRS"))
+	}
+
+	var svcs []Service
+	if o.Services != "" {
+		s, ws, err := loadServices(o.Services)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		svcs = append(svcs, s...)
+		res.Warnings = append(res.Warnings, ws...)
+	}
+	svcs = append(svcs, servicesFromOSM(ext.POIs, o.ServicesOSM)...)
+	if len(svcs) == 0 {
+		return nil, inputError(errors.New("no services: give --services FILE or --services-osm KEY=VALUE"))
+	}
+	cats, err := categories(svcs, o.Categories)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	res.Services, res.Categories = svcs, cats
+	sw.lap("read inputs", "regions", len(res.Regions), "cells", len(cells.Cell), "services", len(svcs))
+
+	// Graphs, one per mode, built side by side.
+	graphs := make([]*graph.Graph, len(o.Modes))
+	errs := make([]error, len(o.Modes))
+	var wg sync.WaitGroup
+	for i, m := range o.Modes {
+		wg.Go(func() { graphs[i], _, errs[i] = graph.Build(ext, m, o.Graph) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, inputError(err)
+	}
+	res.Counts.Graph = map[string]map[string]int{}
+	for i, m := range o.Modes {
+		g := graphs[i]
+		if g.NumVertices() == 0 {
+			return nil, inputError(fmt.Errorf("osm: %s: no street usable by %s: is it the right extract?", o.OSM, m))
+		}
+		res.Graphs[m] = g
+		res.Counts.Graph[m.String()] = map[string]int{"vertices": g.NumVertices(), "edges": g.NumEdges(), "ferries": len(g.Ferries)}
+	}
+	sw.lap("build graphs")
+
+	// Snap cells and services onto each graph.
+	cellPts := make([][2]float64, len(cells.Cell))
+	for i, c := range cells.Cell {
+		ctr := c.Center()
+		lon, lat := geo.FromTM35(ctr[0], ctr[1])
+		cellPts[i] = [2]float64{lon, lat}
+	}
+	svcPts := make([][2]float64, len(svcs))
+	for i, s := range svcs {
+		svcPts[i] = [2]float64{s.Lon, s.Lat}
+	}
+	cellSnaps := make([][]graph.Snap, len(o.Modes))
+	svcSnaps := make([][]graph.Snap, len(o.Modes))
+	res.Counts.CellsUnsnapped = map[string]int{}
+	res.Counts.ServicesUnsnapped = map[string]int{}
+	for i, m := range o.Modes {
+		cellSnaps[i] = snapAll(graphs[i], cellPts, o.MaxSnapM, o.Workers)
+		svcSnaps[i] = snapAll(graphs[i], svcPts, o.MaxSnapM, o.Workers)
+		res.Counts.CellsUnsnapped[m.String()] = countUnsnapped(cellSnaps[i])
+		n := countUnsnapped(svcSnaps[i])
+		res.Counts.ServicesUnsnapped[m.String()] = n
+		if n > 0 {
+			for k, s := range svcSnaps[i] {
+				if s.Seg < 0 {
+					res.Warnings = append(res.Warnings, fmt.Sprintf("service %q (%s) is farther than %.0f m from any %s street and is left out for %s", svcs[k].Name, svcs[k].Source, o.MaxSnapM, m, m))
+				}
+			}
+		}
+	}
+	sw.lap("snap points")
+
+	// One multi-source search per mode and category.
+	limit := uint32(0)
+	if o.MaxTimeMin > 0 {
+		limit = uint32(o.MaxTimeMin * 60000)
+	}
+	res.Nearest = make([][]access.Nearest, len(o.Modes))
+	type task struct{ m, c int }
+	var tasks []task
+	for m := range o.Modes {
+		res.Nearest[m] = make([]access.Nearest, len(cats))
+		for c := range cats {
+			tasks = append(tasks, task{m, c})
+		}
+	}
+	runParallel(len(tasks), o.Workers, func(k int) {
+		t := tasks[k]
+		sub := make([]graph.Snap, len(svcs))
+		for i, s := range svcs {
+			sub[i] = svcSnaps[t.m][i]
+			if s.Category != cats[t.c] {
+				sub[i].Seg = -1
+			}
+		}
+		res.Nearest[t.m][t.c] = access.NearestService(graphs[t.m], cellSnaps[t.m], sub, limit)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sw.lap("route", "searches", len(tasks))
+
+	// Summaries and gaps.
+	res.Stats = make([][][][]access.RegionStats, len(o.Modes))
+	res.Gaps = make([][][]access.GapArea, len(o.Modes))
+	for m := range o.Modes {
+		res.Stats[m] = make([][][]access.RegionStats, len(cats))
+		res.Gaps[m] = make([][]access.GapArea, len(cats))
+		for c := range cats {
+			times := res.Nearest[m][c].TimeMs
+			res.Stats[m][c] = make([][]access.RegionStats, len(cells.Groups))
+			for g := range cells.Groups {
+				res.Stats[m][c][g] = access.Summarise(times, cells.Weight[g], cells.Region, len(res.Regions), o.ThresholdsMin)
+			}
+			res.Gaps[m][c] = access.GapAreas(cells.Cell, times, cells.Weight[0], cells.Region, o.GapMin)
+		}
+	}
+	res.Counts.Regions = len(res.Regions)
+	res.Counts.Cells = len(cells.Cell)
+	for _, w := range cells.Weight[0] {
+		res.Counts.Population += w
+	}
+	res.Counts.OutsideCells, res.Counts.OutsidePopulation = cells.OutsideCells, cells.OutsidePopulation
+	res.Counts.Services = len(svcs)
+	sw.lap("summarise")
+	return res, nil
+}
+
+func (o *Options) validate() error {
+	if o.OSM == "" {
+		return errors.New("--osm FILE is required: an OpenStreetMap extract (.osm.pbf or .osm)")
+	}
+	if o.CellSize != 250 && o.CellSize != 1000 {
+		return fmt.Errorf("--cell-size %d: use 250 or 1000 (metres)", o.CellSize)
+	}
+	if len(o.Modes) == 0 {
+		return errors.New("--modes: give at least one of walk, bike, car")
+	}
+	if o.MaxSnapM <= 0 {
+		return fmt.Errorf("--max-snap %g: must be > 0 metres", o.MaxSnapM)
+	}
+	if len(o.ThresholdsMin) == 0 {
+		return errors.New("--thresholds: give at least one threshold in minutes")
+	}
+	for i, t := range o.ThresholdsMin {
+		if !(t > 0) || (i > 0 && t <= o.ThresholdsMin[i-1]) {
+			return fmt.Errorf("--thresholds: %v: thresholds must be positive and increasing", o.ThresholdsMin)
+		}
+	}
+	if !(o.GapMin > 0) {
+		return fmt.Errorf("--gap %g: must be > 0 minutes", o.GapMin)
+	}
+	if o.MaxTimeMin < 0 {
+		return fmt.Errorf("--max-time %g: must be >= 0 minutes (0 = no limit)", o.MaxTimeMin)
+	}
+	if o.Out == "" {
+		return errors.New("--out DIR is required")
+	}
+	return nil
+}
+
+func groupNames(gs []Group) []string {
+	out := make([]string, len(gs))
+	for i, g := range gs {
+		out[i] = g.Name
+	}
+	return out
+}
+
+func assignRegions(c *Cells, regions []Region) {
+	polys := make([]orb.MultiPolygon, len(regions))
+	for i, r := range regions {
+		polys[i] = r.Geom
+	}
+	idx := geo.NewPolygonIndex(polys)
+	region := make([]int32, 0, len(c.Cell))
+	keep := 0
+	for i, cell := range c.Cell {
+		r := idx.Locate(cell.Center())
+		if r < 0 {
+			c.OutsideCells++
+			c.OutsidePopulation += c.Weight[0][i]
+			continue
+		}
+		c.Cell[keep] = cell
+		for g := range c.Weight {
+			c.Weight[g][keep] = c.Weight[g][i]
+		}
+		region = append(region, int32(r))
+		keep++
+	}
+	c.Cell = c.Cell[:keep]
+	for g := range c.Weight {
+		c.Weight[g] = c.Weight[g][:keep]
+	}
+	c.Region = region
+}
+
+func regionsLonLatBound(rs []Region) orb.Bound {
+	var b orb.Bound
+	for i, r := range rs {
+		rb := geo.UnprojectTM35(r.Geom).Bound()
+		if i == 0 {
+			b = rb
+		} else {
+			b = b.Union(rb)
+		}
+	}
+	return b
+}
+
+// cellsBound is the EPSG:3067 rectangle around the cells, as a region.
+func cellsBound(cs []geo.Cell) orb.MultiPolygon {
+	b := orb.Bound{Min: cs[0].Polygon()[0][0], Max: cs[0].Polygon()[0][0]}
+	for _, c := range cs {
+		b = b.Union(c.Polygon().Bound())
+	}
+	return orb.MultiPolygon{b.ToPolygon()}
+}
+
+func snapAll(g *graph.Graph, pts [][2]float64, maxSnap float64, workers int) []graph.Snap {
+	out := make([]graph.Snap, len(pts))
+	runParallel(len(pts), workers, func(i int) {
+		s, ok := g.Snap(pts[i][0], pts[i][1], maxSnap)
+		if !ok {
+			s = graph.Snap{Seg: -1}
+		}
+		out[i] = s
+	})
+	return out
+}
+
+func countUnsnapped(ss []graph.Snap) int {
+	n := 0
+	for _, s := range ss {
+		if s.Seg < 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// runParallel calls f(0..n-1) on up to workers goroutines. Each index is
+// handled exactly once; results must go to index-owned slots, so the
+// outcome does not depend on the worker count.
+func runParallel(n, workers int, f func(i int)) {
+	if workers <= 1 || n <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	take := func() int { return int(next.Add(1) - 1) }
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, n); w++ {
+		wg.Go(func() {
+			for i := take(); i < n; i = take() {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}

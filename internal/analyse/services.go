@@ -1,0 +1,149 @@
+package analyse
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/saavu/saavu/data/csvio"
+	"github.com/saavu/saavu/data/geojson"
+	"github.com/saavu/saavu/data/osm"
+)
+
+// Service is a service point, WGS84.
+type Service struct {
+	ID, Name, Category string
+	Lon, Lat           float64
+	Capacity           float64
+	OpeningHours       string
+	Source             string // file and line or OSM id, for messages
+}
+
+// loadServices reads the services file (CSV or GeoJSON points).
+func loadServices(path string) ([]Service, []string, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".geojson" || ext == ".json" {
+		c, err := geojson.Read(path, geojson.ReadOptions{})
+		if err != nil {
+			return nil, nil, err
+		}
+		if c.CRS == geojson.EPSG3067 {
+			return nil, nil, fmt.Errorf("services: %s: give service points in WGS84 (lon/lat)", path)
+		}
+		pts, err := geojson.Points(c)
+		if err != nil {
+			return nil, nil, err
+		}
+		out := make([]Service, 0, len(pts))
+		for _, p := range pts {
+			f := geojson.Feature{Index: p.Index, ID: p.ID, Props: p.Props}
+			s := Service{
+				ID: p.ID, Name: propString(f, "name"), Category: propString(f, "category"),
+				Lon: p.Point[0], Lat: p.Point[1], Capacity: 1, OpeningHours: propString(f, "opening_hours"),
+				Source: fmt.Sprintf("%s feature %d", path, p.Index),
+			}
+			if s.Category == "" {
+				return nil, nil, fmt.Errorf("services: %s: feature %d%s has no \"category\" property", path, p.Index, featureName(f))
+			}
+			if s.Name == "" {
+				s.Name = s.ID
+			}
+			if _, ok := p.Props["capacity"]; ok {
+				v, err := numberProp(f, "capacity")
+				if err != nil {
+					return nil, nil, fmt.Errorf("services: %s: feature %d: %w", path, p.Index, err)
+				}
+				s.Capacity = v
+			}
+			out = append(out, s)
+		}
+		return out, nil, nil
+	}
+	rows, warns, err := csvio.ReadServices(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	var warnings []string
+	for _, w := range warns {
+		warnings = append(warnings, w.String())
+	}
+	out := make([]Service, len(rows))
+	for i, r := range rows {
+		out[i] = Service{ID: r.ID, Name: r.Name, Category: r.Category, Lon: r.Lon, Lat: r.Lat,
+			Capacity: r.Capacity, OpeningHours: r.OpeningHours, Source: fmt.Sprintf("%s line %d", path, r.Line)}
+	}
+	return out, warnings, nil
+}
+
+// servicesFromOSM turns points of interest matching the rules into
+// services, in OSM id order.
+func servicesFromOSM(pois []osm.POI, rules []OSMRule) []Service {
+	var out []Service
+	for _, p := range pois {
+		for _, r := range rules {
+			if p.Kind != r.Key+"="+r.Value {
+				continue
+			}
+			name := p.Name
+			if name == "" {
+				name = fmt.Sprintf("%s %d", r.Value, p.ID)
+			}
+			out = append(out, Service{ID: fmt.Sprintf("osm:%d", p.ID), Name: name, Category: r.Category,
+				Lon: p.Lon, Lat: p.Lat, Capacity: 1, Source: fmt.Sprintf("OSM %d", p.ID)})
+			break
+		}
+	}
+	return out
+}
+
+// ParseOSMRules reads KEY=VALUE[:CATEGORY] items; the category defaults to
+// the value.
+func ParseOSMRules(items []string) ([]OSMRule, error) {
+	var out []OSMRule
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		if it == "" {
+			continue
+		}
+		kv, cat, _ := strings.Cut(it, ":")
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" || v == "" {
+			return nil, fmt.Errorf("--services-osm %q: want KEY=VALUE or KEY=VALUE:CATEGORY, e.g. amenity=pharmacy", it)
+		}
+		if cat == "" {
+			cat = v
+		}
+		out = append(out, OSMRule{Key: k, Value: v, Category: cat})
+	}
+	return out, nil
+}
+
+// categories lists the service categories in sorted order, keeping only
+// those asked for; an asked-for category without services is an error.
+func categories(svcs []Service, want []string) ([]string, error) {
+	have := map[string]bool{}
+	for _, s := range svcs {
+		have[s.Category] = true
+	}
+	var out []string
+	if len(want) == 0 {
+		for c := range have {
+			out = append(out, c)
+		}
+	} else {
+		for _, c := range want {
+			if !have[c] {
+				var hs []string
+				for h := range have {
+					hs = append(hs, h)
+				}
+				sort.Strings(hs)
+				return nil, fmt.Errorf("--categories: no service has category %q (categories present: %s)", c, strings.Join(hs, ", "))
+			}
+			out = append(out, c)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}

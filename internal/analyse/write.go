@@ -1,0 +1,334 @@
+package analyse
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strconv"
+
+	"github.com/paulmach/orb"
+	"github.com/saavu/saavu/data/csvio"
+	"github.com/saavu/saavu/data/geojson"
+	"github.com/saavu/saavu/data/outdir"
+	"github.com/saavu/saavu/geo"
+)
+
+// Output file names.
+const (
+	CellsFile    = "cells.geojson"
+	RegionsFile  = "regions.geojson"
+	SummaryFile  = "summary.csv"
+	GapsFile     = "gaps.geojson"
+	ServicesFile = "services.geojson"
+	RunFile      = "run.json"
+	TimingsFile  = "timings.json"
+)
+
+// Write writes every output of res into o.Out atomically: all files appear
+// together, or (on error) none does.
+func Write(res *Result, o *Options) (err error) {
+	dir, err := outdir.Open(o.Out)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			dir.Abort()
+		}
+	}()
+	steps := []struct {
+		name string
+		fn   func(io.Writer) error
+	}{
+		{CellsFile, func(w io.Writer) error { return writeCells(w, res) }},
+		{RegionsFile, func(w io.Writer) error { return writeRegions(w, res, o) }},
+		{SummaryFile, func(w io.Writer) error { return writeSummary(w, res, o) }},
+		{GapsFile, func(w io.Writer) error { return writeGaps(w, res, o) }},
+		{ServicesFile, func(w io.Writer) error { return writeServices(w, res) }},
+		{RunFile, func(w io.Writer) error { return writeRun(w, res, o) }},
+		{TimingsFile, func(w io.Writer) error { return writeTimings(w, res, o) }},
+	}
+	for _, s := range steps {
+		f, err := dir.Create(s.name)
+		if err != nil {
+			return err
+		}
+		if err := s.fn(f); err != nil {
+			f.Close()
+			return fmt.Errorf("writing %s: %w", s.name, err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("writing %s: %w", s.name, err)
+		}
+	}
+	return dir.Commit()
+}
+
+func minutes(ms uint32) any {
+	if ms == Unreachable {
+		return nil
+	}
+	return round(float64(ms)/60000, 2)
+}
+
+// Unreachable mirrors access.Unreachable for outputs.
+const Unreachable = math.MaxUint32
+
+func round(v float64, dec int) float64 {
+	p := math.Pow(10, float64(dec))
+	return math.Round(v*p) / p
+}
+
+func finiteOrNil(v float64, dec int) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return round(v, dec)
+}
+
+func key(cat, mode, what string) string { return cat + "_" + mode + "_" + what }
+
+func writeCells(w io.Writer, res *Result) error {
+	gw := geojson.NewWriter(w)
+	c := res.Cells
+	for i, cell := range c.Cell {
+		props := []geojson.Prop{
+			{Key: "id", Value: cell.ID()},
+			{Key: "region_id", Value: res.Regions[c.Region[i]].ID},
+			{Key: "region", Value: res.Regions[c.Region[i]].Name},
+		}
+		for g, name := range c.Groups {
+			props = append(props, geojson.Prop{Key: name, Value: round(c.Weight[g][i], 3)})
+		}
+		for ci, cat := range res.Categories {
+			for mi, m := range res.Modes {
+				n := res.Nearest[mi][ci]
+				var km, svc any
+				if n.TimeMs[i] != Unreachable {
+					km = round(n.LenM[i]/1000, 3)
+					svc = res.Services[n.Service[i]].Name
+				}
+				props = append(props,
+					geojson.Prop{Key: key(cat, m.String(), "min"), Value: minutes(n.TimeMs[i])},
+					geojson.Prop{Key: key(cat, m.String(), "km"), Value: km},
+					geojson.Prop{Key: key(cat, m.String(), "service"), Value: svc},
+				)
+			}
+		}
+		poly := geo.UnprojectTM35(cell.Polygon()).(orb.Polygon)
+		if err := gw.Write(geojson.OutFeature{ID: cell.ID(), Geometry: poly, Props: props}); err != nil {
+			return err
+		}
+	}
+	return gw.Close()
+}
+
+func thresholdKey(t float64) string { return strconv.FormatFloat(t, 'f', -1, 64) }
+
+func writeRegions(w io.Writer, res *Result, o *Options) error {
+	gw := geojson.NewWriter(w)
+	for r, reg := range res.Regions {
+		var pop float64
+		cells := 0
+		if len(res.Stats) > 0 && len(res.Stats[0]) > 0 {
+			st := res.Stats[0][0][0][r]
+			pop, cells = st.Population, st.Cells
+		}
+		props := []geojson.Prop{
+			{Key: "id", Value: reg.ID},
+			{Key: "name", Value: reg.Name},
+			{Key: "population", Value: round(pop, 1)},
+			{Key: "cells", Value: cells},
+		}
+		for ci, cat := range res.Categories {
+			for mi, m := range res.Modes {
+				st := res.Stats[mi][ci][0][r]
+				ms := m.String()
+				props = append(props,
+					geojson.Prop{Key: key(cat, ms, "mean_min"), Value: finiteOrNil(st.Mean, 2)},
+					geojson.Prop{Key: key(cat, ms, "median_min"), Value: finiteOrNil(st.Median, 2)},
+					geojson.Prop{Key: key(cat, ms, "p90_min"), Value: finiteOrNil(st.P90, 2)},
+					geojson.Prop{Key: key(cat, ms, "unreachable"), Value: round(st.Unreachable, 1)},
+				)
+				for k, t := range o.ThresholdsMin {
+					props = append(props, geojson.Prop{Key: key(cat, ms, "share_"+thresholdKey(t)), Value: finiteOrNil(st.Share(k), 4)})
+				}
+			}
+		}
+		geom := geo.UnprojectTM35(reg.Geom)
+		if err := gw.Write(geojson.OutFeature{ID: reg.ID, Geometry: geom, Props: props}); err != nil {
+			return err
+		}
+	}
+	return gw.Close()
+}
+
+// SummaryHeader is the header of summary.csv.
+var SummaryHeader = []string{"region_id", "region", "group", "category", "mode", "threshold_min",
+	"population", "within", "share", "unreachable", "mean_min", "median_min", "p90_min"}
+
+func writeSummary(w io.Writer, res *Result, o *Options) error {
+	cw := csvio.NewWriter(w, SummaryHeader)
+	for r, reg := range res.Regions {
+		for g, gname := range res.Cells.Groups {
+			for ci, cat := range res.Categories {
+				for mi, m := range res.Modes {
+					st := res.Stats[mi][ci][g][r]
+					for k, t := range o.ThresholdsMin {
+						if err := cw.WriteRow(reg.ID, reg.Name, gname, cat, m.String(), t,
+							round(st.Population, 1), round(st.Within[k], 1), finiteOrNil(st.Share(k), 4),
+							round(st.Unreachable, 1), finiteOrNil(st.Mean, 2), finiteOrNil(st.Median, 2), finiteOrNil(st.P90, 2)); err != nil {
+							return err
+						}
+					}
+				}
+			}
+		}
+	}
+	return cw.Flush()
+}
+
+func writeGaps(w io.Writer, res *Result, o *Options) error {
+	gw := geojson.NewWriter(w)
+	for mi, m := range res.Modes {
+		for ci, cat := range res.Categories {
+			for _, a := range res.Gaps[mi][ci] {
+				reg := res.Regions[a.Region]
+				props := []geojson.Prop{
+					{Key: "region_id", Value: reg.ID},
+					{Key: "region", Value: reg.Name},
+					{Key: "category", Value: cat},
+					{Key: "mode", Value: m.String()},
+					{Key: "gap_min", Value: o.GapMin},
+					{Key: "population", Value: round(a.Population, 1)},
+					{Key: "unreachable", Value: round(a.Unreachable, 1)},
+					{Key: "cells", Value: len(a.Cells)},
+					{Key: "area_km2", Value: round(geo.Area(a.Geometry)/1e6, 3)},
+				}
+				if err := gw.Write(geojson.OutFeature{Geometry: geo.UnprojectTM35(a.Geometry), Props: props}); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return gw.Close()
+}
+
+func writeServices(w io.Writer, res *Result) error {
+	gw := geojson.NewWriter(w)
+	for _, s := range res.Services {
+		props := []geojson.Prop{
+			{Key: "id", Value: s.ID},
+			{Key: "name", Value: s.Name},
+			{Key: "category", Value: s.Category},
+			{Key: "capacity", Value: s.Capacity},
+		}
+		if s.OpeningHours != "" {
+			props = append(props, geojson.Prop{Key: "opening_hours", Value: s.OpeningHours})
+		}
+		if err := gw.Write(geojson.OutFeature{ID: s.ID, Geometry: orb.Point{s.Lon, s.Lat}, Props: props}); err != nil {
+			return err
+		}
+	}
+	return gw.Close()
+}
+
+// runInfo is the content of run.json: everything needed to reproduce the
+// run. It holds nothing that changes between identical runs (timings and
+// the worker count are in timings.json).
+type runInfo struct {
+	Tool       string         `json:"tool"`
+	Version    string         `json:"version"`
+	Command    string         `json:"command"`
+	Inputs     []inputInfo    `json:"inputs"`
+	Parameters map[string]any `json:"parameters"`
+	Categories []string       `json:"categories"`
+	Modes      []string       `json:"modes"`
+	Counts     Counts         `json:"counts"`
+	Warnings   []string       `json:"warnings"`
+	Notes      []string       `json:"notes,omitempty"`
+	Outputs    []string       `json:"outputs"`
+}
+
+type inputInfo struct {
+	Role   string `json:"role"`
+	Path   string `json:"path"`
+	Bytes  int64  `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+func fileInfo(role, path string) (inputInfo, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return inputInfo{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return inputInfo{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return inputInfo{Role: role, Path: path, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+func writeRun(w io.Writer, res *Result, o *Options) error {
+	info := runInfo{Tool: "saavu", Version: o.Version, Command: "analyse", Categories: res.Categories,
+		Counts: res.Counts, Warnings: res.Warnings, Notes: o.Notes,
+		Outputs: []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, RunFile, TimingsFile}}
+	if info.Warnings == nil {
+		info.Warnings = []string{}
+	}
+	for _, m := range res.Modes {
+		info.Modes = append(info.Modes, m.String())
+	}
+	for _, in := range []struct{ role, path string }{{"osm", o.OSM}, {"regions", o.Regions}, {"population", o.Population}, {"services", o.Services}} {
+		if in.path == "" {
+			continue
+		}
+		fi, err := fileInfo(in.role, in.path)
+		if err != nil {
+			return err
+		}
+		info.Inputs = append(info.Inputs, fi)
+	}
+	info.Parameters = map[string]any{
+		"region_id": o.RegionID, "region_name": o.RegionName, "group_by": o.GroupBy, "crs": o.CRS,
+		"population_field": o.PopulationField, "population_kind": res.Cells.Kind, "groups": o.Groups,
+		"cell_size_m": o.CellSize, "services_osm": o.ServicesOSM, "categories": o.Categories,
+		"max_snap_m": o.MaxSnapM, "thresholds_min": o.ThresholdsMin, "gap_min": o.GapMin,
+		"max_time_min":   o.MaxTimeMin,
+		"walk_speed_mps": o.Graph.WalkSpeed, "bike_speed_mps": o.Graph.BikeSpeed,
+		"ferry_speed_mps": o.Graph.FerrySpeed, "ferry_wait_min": o.Graph.FerryWait.Minutes(),
+		"car_speed_kmh": o.Graph.CarSpeedKmh, "maxspeed_kmh": o.Graph.MaxspeedKmh,
+		"closed_ferries": closedFerries(o.Graph.ClosedFerries),
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(info)
+}
+
+func closedFerries(m map[int64]bool) []int64 {
+	out := []int64{}
+	for id, closed := range m {
+		if closed {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func writeTimings(w io.Writer, res *Result, o *Options) error {
+	var total float64
+	for _, t := range res.Timings {
+		total += t.Seconds
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(map[string]any{"workers": o.Workers, "stages": res.Timings, "total_seconds": total})
+}

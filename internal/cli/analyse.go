@@ -1,0 +1,235 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/saavu/saavu/internal/analyse"
+	"github.com/saavu/saavu/internal/graph"
+	"github.com/spf13/pflag"
+)
+
+func analyseCommand() command {
+	c := command{
+		name:    "analyse",
+		summary: "travel times from every populated cell to the nearest service of each category, and gaps per region",
+		usage:   "--osm FILE --out DIR [--regions FILE] [--population FILE] (--services FILE | --services-osm KEY=VALUE) [flags]",
+		example: `saavu analyse --osm roads.osm.pbf --regions municipalities.geojson --group-by seutukunta \
+  --region-name seutukunta_name_fi --population grid_1km.geojson --services services.csv \
+  --modes walk,car --thresholds 10,20,30,45,60 --out results/`,
+	}
+	c.run = func(ctx context.Context, env *Env, args []string) error {
+		fs, lf := flagSet(c, env)
+		o := &analyse.Options{}
+		sf := registerStreetFlags(fs, []string{"walk", "bike", "car"})
+		registerAnalyseFlags(fs, o)
+		var osmRules, groups []string
+		fs.StringSliceVar(&osmRules, "services-osm", nil, "services from OSM points of interest: KEY=VALUE[:CATEGORY],... e.g. amenity=pharmacy,amenity=doctors")
+		fs.StringSliceVar(&groups, "groups", nil, "population groups reported beside the total: NAME=FIELD,... e.g. young=age_15_24,old=age_65_plus")
+		lf.register(fs)
+		if err := parse(fs, args); err != nil {
+			return err
+		}
+		log, err := lf.logger(env.Stderr)
+		if err != nil {
+			return err
+		}
+		if o.Graph, o.Modes, err = sf.params(); err != nil {
+			return err
+		}
+		o.OSM, o.MaxSnapM = sf.osm, sf.maxSnap
+		if o.ServicesOSM, err = analyse.ParseOSMRules(osmRules); err != nil {
+			return inputErr(err, "")
+		}
+		if o.Groups, err = parseGroups(groups); err != nil {
+			return err
+		}
+		o.Log, o.Version, o.Args = log, version(), args
+		res, err := analyse.Compute(ctx, o)
+		if err != nil {
+			return classify(err)
+		}
+		if err := analyse.Write(res, o); err != nil {
+			return classify(err)
+		}
+		printAnalyseSummary(env, res, o)
+		return nil
+	}
+	return c
+}
+
+func registerAnalyseFlags(fs *pflag.FlagSet, o *analyse.Options) {
+	fs.StringVar(&o.Regions, "regions", "", "region polygons (GeoJSON, WGS84 or EPSG:3067); without it the whole grid is one region")
+	fs.StringVar(&o.RegionID, "region-id", "", "property holding the region id (default: detected: id, code, kunta, ...)")
+	fs.StringVar(&o.RegionName, "region-name", "", "property holding the region name (default: detected: name, nimi, ...)")
+	fs.StringVar(&o.GroupBy, "group-by", "", "dissolve region features sharing this property into one region, e.g. seutukunta")
+	fs.StringVar(&o.CRS, "crs", "", "CRS of GeoJSON inputs that do not declare one: EPSG:3067 or EPSG:4326 (default: declared, else WGS84)")
+	fs.StringVar(&o.Population, "population", "", "population: GeoJSON grid cells, points or areas, or CSV lon,lat,population (default: every cell weighs 1)")
+	fs.StringVar(&o.PopulationField, "population-field", "", "property or column with the population (default: detected: population, vaesto, ...)")
+	fs.StringVar(&o.PopulationKind, "population-kind", "auto", "how to read GeoJSON population: auto, cells, areas (spread by area), points")
+	fs.Int32Var(&o.CellSize, "cell-size", 1000, "grid cell size in metres: 250 or 1000 (EPSG:3067 grid)")
+	fs.Float64SliceVar(&o.GridBounds, "grid-bbox", nil, "grid box without population: MINLON,MINLAT,MAXLON,MAXLAT (default: regions, else the OSM extract)")
+	fs.StringVar(&o.Services, "services", "", "service points: CSV name,category,lon,lat[,capacity] or GeoJSON points")
+	fs.StringSliceVar(&o.Categories, "categories", nil, "service categories to analyse (default: all)")
+	fs.Float64SliceVar(&o.ThresholdsMin, "thresholds", analyse.DefaultThresholds, "time thresholds in minutes")
+	fs.Float64Var(&o.GapMin, "gap", 30, "cells farther than this many minutes from a service form gap areas")
+	fs.Float64Var(&o.MaxTimeMin, "max-time", 0, "stop searching beyond this many minutes; farther cells count as unreachable (0 = no limit)")
+	fs.StringVar(&o.Out, "out", "", "output directory (created if needed; files are replaced only when the whole run succeeds)")
+	fs.IntVar(&o.Workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
+}
+
+// streetFlags are the street-graph flags shared by several commands.
+type streetFlags struct {
+	osm        string
+	modes      []string
+	maxSnap    float64
+	walkSpeed  float64
+	bikeSpeed  float64
+	ferryWait  float64
+	ferrySpeed float64
+}
+
+func registerStreetFlags(fs *pflag.FlagSet, modes []string) *streetFlags {
+	d := graph.DefaultParams()
+	sf := &streetFlags{}
+	fs.StringVar(&sf.osm, "osm", "", "OpenStreetMap extract: .osm.pbf or .osm XML")
+	if modes != nil {
+		fs.StringSliceVar(&sf.modes, "modes", modes, "travel modes: walk, bike, car")
+	}
+	fs.Float64Var(&sf.maxSnap, "max-snap", 1000, "points farther than this many metres from a street are unreachable")
+	fs.Float64Var(&sf.walkSpeed, "walk-speed", d.WalkSpeed, "walking speed, m/s (also for connectors from points to streets)")
+	fs.Float64Var(&sf.bikeSpeed, "bike-speed", d.BikeSpeed, "cycling speed, m/s")
+	fs.Float64Var(&sf.ferryWait, "ferry-wait", d.FerryWait.Minutes(), "average wait for a road ferry, minutes")
+	fs.Float64Var(&sf.ferrySpeed, "ferry-speed", d.FerrySpeed, "ferry speed where the ferry way has no duration tag, m/s")
+	return sf
+}
+
+// params checks the street flags and returns the graph parameters and modes.
+func (sf *streetFlags) params() (graph.Params, []graph.Mode, error) {
+	p := graph.DefaultParams()
+	for _, v := range []struct {
+		name string
+		val  float64
+	}{{"walk-speed", sf.walkSpeed}, {"bike-speed", sf.bikeSpeed}, {"ferry-speed", sf.ferrySpeed}, {"max-snap", sf.maxSnap}} {
+		if !(v.val > 0) || v.val > 1e6 {
+			return p, nil, usagef("--%s %g: must be a positive number", v.name, v.val)
+		}
+	}
+	if !(sf.ferryWait >= 0) || sf.ferryWait > 24*60 {
+		return p, nil, usagef("--ferry-wait %g: must be between 0 and 1440 minutes", sf.ferryWait)
+	}
+	p.WalkSpeed, p.BikeSpeed, p.FerrySpeed = sf.walkSpeed, sf.bikeSpeed, sf.ferrySpeed
+	p.FerryWait = time.Duration(sf.ferryWait * float64(time.Minute))
+	modes, err := parseModes(sf.modes)
+	return p, modes, err
+}
+
+func parseModes(names []string) ([]graph.Mode, error) {
+	var out []graph.Mode
+	seen := map[graph.Mode]bool{}
+	for _, n := range names {
+		var m graph.Mode
+		switch strings.ToLower(strings.TrimSpace(n)) {
+		case "walk":
+			m = graph.Walk
+		case "bike":
+			m = graph.Bike
+		case "car":
+			m = graph.Car
+		default:
+			return nil, usagef("--modes: unknown mode %q: use walk, bike or car", n)
+		}
+		if !seen[m] {
+			seen[m] = true
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+func parseGroups(items []string) ([]analyse.Group, error) {
+	var out []analyse.Group
+	for _, it := range items {
+		name, field, ok := strings.Cut(it, "=")
+		if !ok || name == "" || field == "" {
+			return nil, usagef("--groups %q: want NAME=FIELD, e.g. old=age_65_plus", it)
+		}
+		out = append(out, analyse.Group{Name: name, Field: field})
+	}
+	return out, nil
+}
+
+// classify turns analysis errors about inputs into input errors.
+func classify(err error) error {
+	if errors.Is(err, analyse.ErrInput) {
+		return inputErr(err, "")
+	}
+	return err
+}
+
+func printAnalyseSummary(env *Env, res *analyse.Result, o *analyse.Options) {
+	w := env.Stdout
+	fmt.Fprintf(w, "%d regions, %d cells (population %.0f), %d services in %d categories, modes %s\n",
+		len(res.Regions), len(res.Cells.Cell), res.Counts.Population, len(res.Services), len(res.Categories), modeNames(res.Modes))
+	k := -1
+	for i, t := range o.ThresholdsMin {
+		if t == o.GapMin || (k < 0 && t >= o.GapMin) {
+			k = i
+		}
+	}
+	if k < 0 {
+		k = len(o.ThresholdsMin) - 1
+	}
+	fmt.Fprintf(w, "\nShare of population within %g min / median minutes:\n", o.ThresholdsMin[k])
+	fmt.Fprintf(w, "%-24s", "region")
+	for _, cat := range res.Categories {
+		for _, m := range res.Modes {
+			fmt.Fprintf(w, " %16s", cat+"/"+m.String())
+		}
+	}
+	fmt.Fprintln(w)
+	for r, reg := range res.Regions {
+		fmt.Fprintf(w, "%-24s", truncate(reg.Name, 24))
+		for ci := range res.Categories {
+			for mi := range res.Modes {
+				st := res.Stats[mi][ci][0][r]
+				fmt.Fprintf(w, " %16s", fmt.Sprintf("%5.1f%% %6s", 100*st.Share(k), fmtMin(st.Median)))
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "\nResults in %s: %s\n", filepath.Clean(o.Out), strings.Join([]string{
+		analyse.CellsFile, analyse.RegionsFile, analyse.SummaryFile, analyse.GapsFile, analyse.RunFile}, ", "))
+}
+
+func modeNames(ms []graph.Mode) string {
+	s := make([]string, len(ms))
+	for i, m := range ms {
+		s[i] = m.String()
+	}
+	return strings.Join(s, ",")
+}
+
+func fmtMin(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "-"
+	case math.IsInf(v, 1):
+		return "unreach"
+	}
+	return fmt.Sprintf("%.1f", v)
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

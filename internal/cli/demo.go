@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime"
+
+	"github.com/saavu/saavu/internal/analyse"
+	"github.com/saavu/saavu/internal/demo"
+	"github.com/saavu/saavu/internal/graph"
+)
+
+func demoCommand() command {
+	c := command{
+		name:    "demo",
+		summary: "generate the built-in South Savo scenario and analyse it (no downloads needed)",
+		usage:   "[--out DIR]",
+		example: `saavu demo --out demo-out`,
+	}
+	c.run = func(ctx context.Context, env *Env, args []string) error {
+		fs, lf := flagSet(c, env)
+		var out, date string
+		var workers int
+		fs.StringVar(&out, "out", "demo-out", "output directory; the generated inputs go to DIR/inputs")
+		fs.StringVar(&date, "date", demo.DefaultDate, "demo service day, YYYYMMDD")
+		fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
+		lf.register(fs)
+		if err := parse(fs, args); err != nil {
+			return err
+		}
+		log, err := lf.logger(env.Stderr)
+		if err != nil {
+			return err
+		}
+		m, err := demo.Generate(filepath.Join(out, "inputs"), demo.Options{Date: date})
+		if err != nil {
+			return inputErr(err, "")
+		}
+		log.Info("demo inputs written", "dir", m.Dir, "cells", m.Cells, "road_nodes", m.RoadNodes, "stops", m.Stops)
+		o := &analyse.Options{
+			Regions:       m.Regions,
+			GroupBy:       "seutukunta",
+			RegionName:    "seutukunta_name_fi",
+			Population:    m.Population,
+			Groups:        []analyse.Group{{Name: "age_65_plus", Field: "age_65_plus"}},
+			CellSize:      1000,
+			Services:      m.Services,
+			OSM:           m.Roads,
+			Modes:         []graph.Mode{graph.Walk, graph.Bike, graph.Car},
+			Graph:         graph.DefaultParams(),
+			MaxSnapM:      1000,
+			ThresholdsMin: analyse.DefaultThresholds,
+			GapMin:        30,
+			Out:           out,
+			Workers:       workers,
+			Version:       version(),
+			Log:           log,
+			Notes:         m.Notes,
+		}
+		res, err := analyse.Compute(ctx, o)
+		if err != nil {
+			return classify(err)
+		}
+		if err := analyse.Write(res, o); err != nil {
+			return classify(err)
+		}
+		fmt.Fprintln(env.Stdout, "South Savo demo: economic regions (seutukunnat) Mikkeli, Savonlinna and Pieksämäki.")
+		for _, n := range m.Notes {
+			fmt.Fprintf(env.Stdout, "  note: %s\n", n)
+		}
+		fmt.Fprintln(env.Stdout)
+		printAnalyseSummary(env, res, o)
+		return nil
+	}
+	return c
+}

@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"runtime"
+	"time"
+
+	"github.com/saavu/saavu/data/csvio"
+	"github.com/saavu/saavu/data/osm"
+	"github.com/saavu/saavu/data/outdir"
+	"github.com/saavu/saavu/internal/access"
+	"github.com/saavu/saavu/internal/graph"
+)
+
+func matrixCommand() command {
+	c := command{
+		name:    "matrix",
+		summary: "travel times between every origin and every destination by one mode, as CSV",
+		usage:   "--osm FILE --origins O.csv --destinations D.csv --mode walk|bike|car [--out FILE]",
+		example: `saavu matrix --osm tampere.osm.pbf --mode car --origins homes.csv --destinations offices.csv --out car.csv`,
+	}
+	c.run = func(ctx context.Context, env *Env, args []string) error {
+		fs, lf := flagSet(c, env)
+		sf := registerStreetFlags(fs, nil)
+		var origins, dests, out, mode string
+		var workers int
+		var maxTime float64
+		fs.StringVar(&mode, "mode", "walk", "travel mode: walk, bike or car")
+		fs.StringVar(&origins, "origins", "", "origins CSV: id,lon,lat")
+		fs.StringVar(&dests, "destinations", "", "destinations CSV: id,lon,lat (default: the origins)")
+		fs.StringVar(&out, "out", "", "output CSV file (default: standard output)")
+		fs.Float64Var(&maxTime, "max-time", 0, "leave pairs farther than this many minutes empty (0 = no limit)")
+		fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
+		lf.register(fs)
+		if err := parse(fs, args); err != nil {
+			return err
+		}
+		log, err := lf.logger(env.Stderr)
+		if err != nil {
+			return err
+		}
+		sf.modes = []string{mode}
+		params, modes, err := sf.params()
+		if err != nil {
+			return err
+		}
+		switch {
+		case sf.osm == "":
+			return usagef("matrix: --osm FILE is required")
+		case origins == "":
+			return usagef("matrix: --origins FILE is required")
+		case maxTime < 0:
+			return usagef("matrix: --max-time %g must be >= 0", maxTime)
+		}
+		if dests == "" {
+			dests = origins
+		}
+		start := time.Now()
+		op, err := csvio.ReadPoints(origins)
+		if err != nil {
+			return inputErr(err, "")
+		}
+		dp, err := csvio.ReadPoints(dests)
+		if err != nil {
+			return inputErr(err, "")
+		}
+		ext, err := osm.Read(ctx, sf.osm, osm.Options{})
+		if err != nil {
+			return inputErr(err, "")
+		}
+		g, _, err := graph.Build(ext, modes[0], params)
+		if err != nil {
+			return inputErr(err, "")
+		}
+		log.Info("graph built", "mode", modes[0].String(), "vertices", g.NumVertices(), "seconds", fmt.Sprintf("%.3f", time.Since(start).Seconds()))
+		originSnaps := snapPoints(g, op, sf.maxSnap, log, "origin")
+		ds := snapPoints(g, dp, sf.maxSnap, log, "destination")
+		limit := uint32(0)
+		if maxTime > 0 {
+			limit = uint32(maxTime * 60000)
+		}
+		t0 := time.Now()
+		m := access.StreetMatrix(g, originSnaps, ds, limit, workers)
+		log.Info("matrix computed", "pairs", m.Rows*m.Cols, "seconds", fmt.Sprintf("%.3f", time.Since(t0).Seconds()))
+		write := func(w io.Writer) error { return writeMatrixCSV(w, m, op, dp) }
+		if out == "" {
+			return write(env.Stdout)
+		}
+		return outdir.WriteFileAtomic(out, write)
+	}
+	return c
+}
+
+func snapPoints(g *graph.Graph, pts []csvio.Point, maxSnap float64, log *slog.Logger, what string) []graph.Snap {
+	out := make([]graph.Snap, len(pts))
+	far := 0
+	for i, p := range pts {
+		s, ok := g.Snap(p.Lon, p.Lat, maxSnap)
+		if !ok {
+			s = graph.Snap{Seg: -1}
+			far++
+		}
+		out[i] = s
+	}
+	if far > 0 {
+		log.Warn(fmt.Sprintf("%d %ss are farther than %.0f m from a street: their pairs are left empty", far, what, maxSnap))
+	}
+	return out
+}
+
+func writeMatrixCSV(w io.Writer, m access.Matrix, op, dp []csvio.Point) error {
+	cw := csvio.NewWriter(w, []string{"origin_id", "destination_id", "time_s", "distance_m"})
+	for i := range op {
+		for j := range dp {
+			k := i*m.Cols + j
+			var t, d any
+			if m.TimeMs[k] != access.Unreachable {
+				t = float64(m.TimeMs[k]) / 1000
+				d = math.Round(m.LenM[k]*10) / 10
+			}
+			if err := cw.WriteRow(op[i].ID, dp[j].ID, t, d); err != nil {
+				return err
+			}
+		}
+	}
+	return cw.Flush()
+}
