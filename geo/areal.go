@@ -162,6 +162,9 @@ func (sp *spreader) shares(mp orb.MultiPolygon, size int32) ([]cellShare, error)
 	if nv == 0 {
 		return nil, fmt.Errorf("no vertices: cannot place its values")
 	}
+	if b := mp.Bound(); CellAt(b.Min[0], b.Min[1], size).Size == 0 || CellAt(b.Max[0], b.Max[1], size).Size == 0 {
+		return nil, fmt.Errorf("extent %v is outside the grid's range", b)
+	}
 	total := 0.0
 	for _, poly := range mp {
 		for j, r := range poly {

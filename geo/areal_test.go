@@ -125,6 +125,7 @@ func TestSpreadToGridErrors(t *testing.T) {
 		{"fields", []orb.MultiPolygon{sq, sq}, [][]float64{{1}, {1, 2}}, 250, "area 1 has 2 values"},
 		{"NaN", []orb.MultiPolygon{sq, {{{{0, 0}, {1, math.NaN()}, {1, 1}, {0, 0}}}}}, [][]float64{{1}, {1}}, 250, "area 1: polygon 0 ring 0 vertex 1: non-finite"},
 		{"empty", []orb.MultiPolygon{{}}, [][]float64{{1}}, 250, "area 0: no vertices"},
+		{"out of grid range", []orb.MultiPolygon{{square(0, 0, 1e12, 10)}}, [][]float64{{1}}, 250, "outside the grid's range"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

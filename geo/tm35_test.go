@@ -32,6 +32,11 @@ func angleMetres(lon1, lat1, lon2, lat2 float64) float64 {
 //
 // The point lies ~394 km west of the central meridian, where a weak series
 // would show its errors first.
+//
+// Second reference: Statistics Finland's population grid publishes cell
+// 250mN667175E38600 (corner E 386000, N 6671750) with the WGS84 point
+// lon 24.9477872860078, lat 60.1678597021898 for it, which is the cell
+// centre E 386125, N 6671875.
 func TestToTM35ControlPoint(t *testing.T) {
 	lat := dms(60, 23, 6.38474)
 	lon := dms(19, 50, 53.29237)
@@ -41,6 +46,7 @@ func TestToTM35ControlPoint(t *testing.T) {
 		wantE, wantN float64
 	}{
 		{"JHS197 G4 Geta", lon, lat, 106256.35961, 6715706.37708},
+		{"Statistics Finland 250mN667175E38600 centre", 24.9477872860078, 60.1678597021898, 386125, 6671875},
 		// On the central meridian at the equator everything is exact.
 		{"origin", 27, 0, 500000, 0},
 	}
@@ -62,6 +68,7 @@ func TestFromTM35ControlPoint(t *testing.T) {
 		wantLon, wantLat float64
 	}{
 		{"JHS197 G4 Geta", 106256.35958, 6715706.37705, dms(19, 50, 53.29237), dms(60, 23, 6.38474)},
+		{"Statistics Finland 250mN667175E38600 centre", 386125, 6671875, 24.9477872860078, 60.1678597021898},
 		{"origin", 500000, 0, 27, 0},
 	}
 	for _, c := range cases {
