@@ -73,24 +73,25 @@ func (c Cell) ID() string {
 		return ""
 	}
 	d := idDivisor(c.Size)
-	var b strings.Builder
-	b.Grow(20)
-	b.WriteString(sizeLabel(c.Size))
-	b.WriteByte('N')
-	b.WriteString(strconv.FormatInt(int64(c.N)/d, 10))
-	b.WriteByte('E')
-	b.WriteString(strconv.FormatInt(int64(c.E)/d, 10))
-	return b.String()
+	var buf [32]byte
+	b := appendSizeLabel(buf[:0], c.Size)
+	b = append(b, 'N')
+	b = strconv.AppendInt(b, int64(c.N)/d, 10)
+	b = append(b, 'E')
+	b = strconv.AppendInt(b, int64(c.E)/d, 10)
+	return string(b)
 }
 
 // String returns the cell's ID.
 func (c Cell) String() string { return c.ID() }
 
-func sizeLabel(size int32) string {
+func sizeLabel(size int32) string { return string(appendSizeLabel(nil, size)) }
+
+func appendSizeLabel(b []byte, size int32) []byte {
 	if size >= 1000 && size%1000 == 0 {
-		return strconv.Itoa(int(size/1000)) + "km"
+		return append(strconv.AppendInt(b, int64(size/1000), 10), "km"...)
 	}
-	return strconv.Itoa(int(size)) + "m"
+	return append(strconv.AppendInt(b, int64(size), 10), 'm')
 }
 
 // idDivisor is 10 to the number of trailing zeros of size.
