@@ -220,3 +220,34 @@ func BenchmarkNewPolygonIndex(b *testing.B) {
 		sinkF += float64(NewPolygonIndex(polys).Len())
 	}
 }
+
+// TestLocateConcurrent: the index is read-only, so parallel lookups agree
+// with sequential ones (run with -race to check for data races).
+func TestLocateConcurrent(t *testing.T) {
+	rng := rand.New(rand.NewPCG(71, 72))
+	polys := tiling(rng, 10, 10, 4)
+	ix := NewPolygonIndex(polys)
+	pts := make([]orb.Point, 2000)
+	want := make([]int, len(pts))
+	for i := range pts {
+		pts[i] = orb.Point{500000 + rng.Float64()*1000, 6900000 + rng.Float64()*1000}
+		want[i] = ix.Locate(pts[i])
+	}
+	errs := make(chan string, 4)
+	for w := range 4 {
+		go func() {
+			for i := w; i < len(pts); i += 4 {
+				if got := ix.Locate(pts[i]); got != want[i] {
+					errs <- fmt.Sprintf("point %d: %d, sequential %d", i, got, want[i])
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range 4 {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}
