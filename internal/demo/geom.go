@@ -33,9 +33,7 @@ func (p xy) sub(q xy) xy         { return xy{p.X - q.X, p.Y - q.Y} }
 func (p xy) scale(f float64) xy  { return xy{p.X * f, p.Y * f} }
 func (p xy) dot(q xy) float64    { return p.X*q.X + p.Y*q.Y }
 func (p xy) cross(q xy) float64  { return p.X*q.Y - p.Y*q.X }
-func (p xy) norm() float64       { return math.Hypot(p.X, p.Y) }
 func (p xy) dist(q xy) float64   { return math.Hypot(p.X-q.X, p.Y-q.Y) }
-func (p xy) dist2(q xy) float64  { d := p.sub(q); return d.dot(d) }
 func lerp(a, b xy, t float64) xy { return xy{a.X + (b.X-a.X)*t, a.Y + (b.Y-a.Y)*t} }
 func orient(a, b, c xy) float64  { return b.sub(a).cross(c.sub(a)) }
 
@@ -124,6 +122,16 @@ func (b box) contains(p xy) bool {
 
 func (b box) intersects(o box) bool {
 	return b.min.X <= o.max.X && o.min.X <= b.max.X && b.min.Y <= o.max.Y && o.min.Y <= b.max.Y
+}
+
+// allInside reports whether every point of poly satisfies n·p <= c.
+func allInside(poly []xy, n xy, c float64) bool {
+	for _, p := range poly {
+		if n.dot(p) > c {
+			return false
+		}
+	}
+	return true
 }
 
 // clipHalfPlane keeps the part of the convex polygon poly where

@@ -1,9 +1,6 @@
 package demo
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // roadClass is an OSM highway class with its speed limit.
 type roadClass struct {
@@ -128,7 +125,8 @@ func (ix *nodeIndex) nearest(p xy, k int, maxDist float64) []int32 {
 		id int32
 		d  float64
 	}
-	var found []cand
+	before := func(a, b cand) bool { return a.d < b.d || a.d == b.d && a.id < b.id }
+	found := make([]cand, 0, k) // the best so far, sorted
 	c := ix.key(p)
 	for ring := int32(0); ; ring++ {
 		for dx := -ring; dx <= ring; dx++ {
@@ -137,26 +135,24 @@ func (ix *nodeIndex) nearest(p xy, k int, maxDist float64) []int32 {
 					continue
 				}
 				for _, e := range ix.buckets[[2]int32{c[0] + dx, c[1] + dy}] {
-					if d := p.dist(e.p); d <= maxDist {
-						found = append(found, cand{e.id, d})
+					d := p.dist(e.p)
+					nc := cand{e.id, d}
+					if d > maxDist || len(found) == k && !before(nc, found[k-1]) {
+						continue
+					}
+					if len(found) < k {
+						found = append(found, nc)
+					} else {
+						found[k-1] = nc
+					}
+					for i := len(found) - 1; i > 0 && before(found[i], found[i-1]); i-- {
+						found[i], found[i-1] = found[i-1], found[i]
 					}
 				}
 			}
 		}
 		// Every node not yet seen is at least this far from p.
 		reach := float64(ring) * ix.size
-		if len(found) < k && reach <= maxDist {
-			continue
-		}
-		slices.SortFunc(found, func(a, b cand) int {
-			if a.d != b.d {
-				return cmpF(a.d, b.d)
-			}
-			return int(a.id - b.id)
-		})
-		if len(found) > k {
-			found = found[:k]
-		}
 		if len(found) == k && found[k-1].d <= reach || reach > maxDist {
 			break
 		}

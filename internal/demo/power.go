@@ -35,6 +35,9 @@ func powerCells(outline []xy, sites []site, cells [][]xy) [][]xy {
 			// |x-si|² - wi <= |x-sj|² - wj  <=>  2x·(sj-si) <= |sj|²-|si|² - wj + wi
 			n := sj.p.sub(si.p).scale(2)
 			c := sj.p.dot(sj.p) - si.p.dot(si.p) - sj.w + si.w
+			if allInside(a, n, c) {
+				continue
+			}
 			b = clipHalfPlane(b, a, n, c)
 			a, b = b, a
 		}
