@@ -1,0 +1,97 @@
+package report
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"strings"
+	"sync"
+)
+
+// assets holds Leaflet (see scripts/update-leaflet.sh) and the report's own
+// template, style sheet and script.
+//
+//go:embed assets/leaflet/leaflet.js assets/leaflet/leaflet.css assets/leaflet/LICENSE assets/leaflet/VERSION
+//go:embed assets/report.html.tmpl assets/report.css assets/report.js
+var assets embed.FS
+
+// bundle is the parsed template and the texts inlined into every report.
+type bundle struct {
+	tmpl           *template.Template
+	leafletJS      template.JS
+	leafletCSS     template.CSS
+	leafletLicense string
+	leafletVersion string
+	reportCSS      template.CSS
+	reportJS       template.JS
+}
+
+var (
+	bundleOnce sync.Once
+	bundleVal  *bundle
+	bundleErr  error
+)
+
+// loadBundle reads and checks the embedded assets once.
+func loadBundle() (*bundle, error) {
+	bundleOnce.Do(func() { bundleVal, bundleErr = readBundle() })
+	return bundleVal, bundleErr
+}
+
+func readBundle() (*bundle, error) {
+	read := func(name string) (string, error) {
+		b, err := assets.ReadFile("assets/" + name)
+		if err != nil {
+			return "", fmt.Errorf("report: embedded asset %s: %w", name, err)
+		}
+		return string(b), nil
+	}
+	var b bundle
+	var js, css, rcss, rjs, lic, ver, tmpl string
+	for name, dst := range map[string]*string{
+		"leaflet/leaflet.js": &js, "leaflet/leaflet.css": &css, "leaflet/LICENSE": &lic, "leaflet/VERSION": &ver,
+		"report.css": &rcss, "report.js": &rjs, "report.html.tmpl": &tmpl,
+	} {
+		s, err := read(name)
+		if err != nil {
+			return nil, err
+		}
+		*dst = s
+	}
+	// Inlined code must not be able to end its element early.
+	for _, c := range []struct{ name, text, bad string }{
+		{"leaflet/leaflet.js", js, "</script"}, {"leaflet/leaflet.js", js, "<!--"},
+		{"report.js", rjs, "</script"}, {"report.js", rjs, "<!--"},
+		{"leaflet/leaflet.css", css, "</style"}, {"report.css", rcss, "</style"},
+	} {
+		if strings.Contains(strings.ToLower(c.text), c.bad) {
+			return nil, fmt.Errorf("report: embedded asset %s contains %q and cannot be inlined", c.name, c.bad)
+		}
+	}
+	t, err := template.New("report").Parse(tmpl)
+	if err != nil {
+		return nil, fmt.Errorf("report: template: %w", err)
+	}
+	b.tmpl = t
+	b.leafletJS = template.JS(js)
+	b.leafletCSS = template.CSS(css)
+	b.leafletLicense = lic
+	b.leafletVersion = strings.TrimPrefix(strings.SplitN(ver, "\n", 2)[0], "leaflet ")
+	b.reportCSS = template.CSS(rcss)
+	b.reportJS = template.JS(rjs)
+	return &b, nil
+}
+
+// scriptJSON returns JSON text that is safe inside a <script> element:
+// "<", ">", "&", U+2028 and U+2029 in strings are written as \u escapes, so
+// no input text can close the element or open a comment.
+func scriptJSON(raw []byte) template.JS {
+	var buf bytes.Buffer
+	buf.Grow(len(raw) + len(raw)/64)
+	// json.HTMLEscape only rewrites inside strings, which is where the
+	// characters can occur in valid JSON.
+	json.HTMLEscape(&buf, raw)
+	return template.JS(buf.String())
+}

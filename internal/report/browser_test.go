@@ -1,0 +1,217 @@
+package report
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// findChromium returns the first Chromium-like browser on PATH, or "".
+func findChromium() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// artefactDir is where screenshots go: $SAAVU_ARTEFACTS, or a test
+// temporary directory.
+func artefactDir(t *testing.T) string {
+	dir := os.Getenv("SAAVU_ARTEFACTS")
+	if dir == "" {
+		return t.TempDir()
+	}
+	if !filepath.IsAbs(dir) {
+		// Relative paths are taken from the repository root, where
+		// scripts/report-check.sh runs.
+		dir = filepath.Join(repoRoot(t), dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// runChromium runs headless Chromium with networking disabled on the file
+// with the extra arguments and returns its standard output.
+func runChromium(t *testing.T, bin, page, profile string, extra ...string) []byte {
+	t.Helper()
+	args := []string{
+		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio",
+		// Any attempt to reach a host fails: the report must need none.
+		"--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
+		"--user-data-dir=" + profile,
+		"--virtual-time-budget=5000",
+	}
+	args = append(args, extra...)
+	args = append(args, "file://"+page)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, args...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", bin, strings.Join(extra, " "), err, stderr.String())
+	}
+	return out
+}
+
+// countFeatures counts the features of a GeoJSON file of the fixture,
+// optionally only those whose properties match.
+func countFeatures(t *testing.T, file string, match func(props map[string]any) bool) int {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(fixtureDir(t), file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fc struct {
+		Features []struct {
+			Properties map[string]any `json:"properties"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal(b, &fc); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range fc.Features {
+		if match == nil || match(f.Properties) {
+			n++
+		}
+	}
+	return n
+}
+
+var classAttr = regexp.MustCompile(`<(path|rect|svg)\b[^>]*?\bclass="([^"]*)"`)
+
+// countClass counts elements of tag whose class list holds every class.
+func countClass(dom, tag string, classes ...string) int {
+	n := 0
+	for _, m := range classAttr.FindAllStringSubmatch(dom, -1) {
+		if m[1] != tag {
+			continue
+		}
+		have := strings.Fields(m[2])
+		ok := true
+		for _, c := range classes {
+			found := false
+			for _, h := range have {
+				found = found || h == c
+			}
+			ok = ok && found
+		}
+		if ok {
+			n++
+		}
+	}
+	return n
+}
+
+// TestReportRendersInChromium opens the fixture's report in headless
+// Chromium without network and checks that the map script drew every
+// feature, that the charts are there and that no script error occurred;
+// it also saves a screenshot.
+func TestReportRendersInChromium(t *testing.T) {
+	bin := findChromium()
+	if bin == "" {
+		t.Skip("no Chromium on PATH (looked for chromium, chromium-browser, google-chrome): " +
+			"install it (apt-get install chromium) to run the browser check")
+	}
+	if testing.Short() {
+		t.Skip("browser check skipped in -short mode")
+	}
+	r := loadFixture(t)
+	tmp := t.TempDir()
+	page := filepath.Join(tmp, "report.html")
+	if err := os.WriteFile(page, []byte(render(t, r, Options{Title: "South Savo fixture"})), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	dom := string(runChromium(t, bin, page, filepath.Join(tmp, "profile-dom"), "--dump-dom", "--window-size=1280,900"))
+	if !strings.Contains(dom, `data-ready="1"`) {
+		errs := regexp.MustCompile(`(?s)<ul id="js-errors".*?</ul>`).FindString(dom)
+		t.Fatalf("the map script did not finish (no data-ready on body); errors: %s", errs)
+	}
+	if m := regexp.MustCompile(`(?s)<ul id="js-errors"[^>]*>(.*?)</ul>`).FindStringSubmatch(dom); m == nil || strings.TrimSpace(m[1]) != "" {
+		t.Errorf("script errors reported in the page: %v", m)
+	}
+	if regexp.MustCompile(`<body[^>]*data-js-errors`).MatchString(dom) {
+		t.Error("body carries data-js-errors")
+	}
+
+	// Expected counts from the fixture files themselves.
+	wantCells := countFeatures(t, "cells.geojson", nil)
+	wantRegions := countFeatures(t, "regions.geojson", nil)
+	wantServices := countFeatures(t, "services.geojson", nil)
+	// The map opens on the first category and mode of run.json.
+	first := func(p map[string]any) bool { return p["category"] == r.Run.Categories[0] && p["mode"] == r.Run.Modes[0] }
+	wantGaps := countFeatures(t, "gaps.geojson", first)
+	if wantGaps == 0 || wantGaps == countFeatures(t, "gaps.geojson", nil) {
+		t.Fatalf("fixture should have gaps for the first selection and for others, has %d", wantGaps)
+	}
+	checks := []struct {
+		what    string
+		tag     string
+		classes []string
+		want    int
+	}{
+		{"cell paths", "path", []string{"saavu-cell", "leaflet-interactive"}, wantCells},
+		{"region outlines", "path", []string{"saavu-region", "leaflet-interactive"}, wantRegions},
+		{"service markers", "path", []string{"saavu-service", "leaflet-interactive"}, wantServices},
+		{"gap areas of the first category and mode", "path", []string{"saavu-gap"}, wantGaps},
+		{"interactive paths", "path", []string{"leaflet-interactive"}, wantCells + wantRegions + wantServices},
+		{"share charts", "svg", []string{"chart-share"}, len(r.Categories) * len(r.Modes)},
+		{"minutes charts", "svg", []string{"chart-minutes"}, len(r.Categories) * len(r.Modes)},
+		// A 100 % bar per region and chart, one segment per time class
+		// and one for unreachable.
+		{"share bars", "rect", []string{"bar", "share"}, len(r.Categories) * len(r.Modes) * wantRegions * (len(r.Thresholds) + 2)},
+	}
+	for _, c := range checks {
+		if got := countClass(dom, c.tag, c.classes...); got != c.want {
+			t.Errorf("%s: %d drawn, want %d", c.what, got, c.want)
+		}
+	}
+	if got := strings.Count(dom, `class="leaflet-tooltip region-label`); got != wantRegions {
+		t.Errorf("region labels: %d, want %d", got, wantRegions)
+	}
+	for attr, want := range map[string]int{"data-cells": wantCells, "data-gaps": wantGaps, "data-regions": wantRegions, "data-services": wantServices} {
+		if !strings.Contains(dom, attr+`="`+itoa(want)+`"`) {
+			t.Errorf("body %s is not %d", attr, want)
+		}
+	}
+	if !strings.Contains(dom, "within 10 min") {
+		t.Error("the selection summary was not written")
+	}
+
+	// Screenshot the whole page: its height as measured by the script.
+	height := 4000
+	if m := regexp.MustCompile(`data-height="(\d+)"`).FindStringSubmatch(dom); m != nil {
+		if h, err := strconv.Atoi(m[1]); err == nil && h > 600 && h < 30000 {
+			height = h
+		}
+	}
+	dir := artefactDir(t)
+	shot := filepath.Join(dir, "report-fixture.png")
+	runChromium(t, bin, page, filepath.Join(tmp, "profile-shot"), "--screenshot="+shot, "--window-size=1280,"+itoa(height))
+	st, err := os.Stat(shot)
+	if err != nil || st.Size() < 10_000 {
+		t.Fatalf("screenshot %s missing or too small: %v", shot, err)
+	}
+	t.Logf("screenshot: %s", shot)
+	html := filepath.Join(dir, "report-fixture.html")
+	if err := os.WriteFile(html, []byte(render(t, r, Options{Title: "South Savo fixture"})), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("report: %s", html)
+}
