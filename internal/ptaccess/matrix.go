@@ -1,0 +1,146 @@
+package ptaccess
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/route"
+	"github.com/saavu/saavu/internal/transit"
+)
+
+// Unreachable is the travel time of a pair that cannot be made within
+// MaxTime, MaxRides and MaxWalk.
+const Unreachable = route.Unreachable
+
+// Matrix holds travel-time percentiles in seconds: row r (an origin),
+// column c (a destination or a category), percentile k at
+// Seconds[(r*Cols+c)*len(Percentiles)+k]; Unreachable (-1) where the
+// percentile is not reached.
+type Matrix struct {
+	Rows, Cols  int
+	Percentiles []int
+	Seconds     []transit.Seconds
+}
+
+// At returns the k-th percentile from row r to column c.
+func (m *Matrix) At(r, c, k int) transit.Seconds {
+	return m.Seconds[(r*m.Cols+c)*len(m.Percentiles)+k]
+}
+
+func newMatrix(rows, cols int, ps []int) *Matrix {
+	m := &Matrix{Rows: rows, Cols: cols, Percentiles: slices.Clone(ps), Seconds: make([]transit.Seconds, rows*cols*len(ps))}
+	for i := range m.Seconds {
+		m.Seconds[i] = Unreachable
+	}
+	return m
+}
+
+// Matrix computes, from every origin to every destination, the given
+// percentiles of the travel time over the departures of win: walk to a
+// stop, ride up to MaxRides vehicles with walking transfers, walk to the
+// destination; or walk all the way when that is within MaxWalk and
+// faster. A point with Seg < 0 (not on the graph) reaches nothing and is
+// reached by nothing.
+//
+// The walk from each stop to each destination is computed once, by one
+// bounded reverse search per destination; then origins are spread over
+// the workers, each with its own street search and RAPTOR router. The
+// result does not depend on the number of workers. When ctx is cancelled
+// the computation stops and ctx's error is returned.
+func (n *Network) Matrix(ctx context.Context, origins, dests []graph.Snap, win Window, percentiles []int) (*Matrix, error) {
+	if err := checkPercentiles(percentiles); err != nil {
+		return nil, err
+	}
+	limit := ms(n.opts.MaxWalk)
+	radius := n.walkRadius(limit)
+	per := make([][]route.StopTime, len(dests))
+	n.parallel(ctx, len(dests), func(w *walker, j int) {
+		if dests[j].Seg >= 0 {
+			per[j] = w.toPoint(dests[j], limit, radius, nil)
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var entries []route.EgressEntry
+	for j, list := range per {
+		for _, e := range list {
+			entries = append(entries, route.EgressEntry{Stop: e.Stop, Target: int32(j), Time: e.Time})
+		}
+	}
+	eg, err := route.NewEgress(n.day.NumStops, entries)
+	if err != nil {
+		return nil, fmt.Errorf("ptaccess: %w", err)
+	}
+	direct := func(w *walker, i int, out []transit.Seconds) {
+		o := origins[i]
+		for j, d := range dests {
+			out[j] = walkSeconds(w.pointTime(o, d, limit))
+		}
+	}
+	return n.run(ctx, origins, len(dests), eg, direct, win, percentiles)
+}
+
+// run routes every origin to the targets of eg over the window and
+// reduces the times to percentiles. direct fills the walk-only time from
+// origin i to each target (-1 for none) after the access search from it.
+func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int, eg *route.Egress,
+	direct func(w *walker, i int, out []transit.Seconds), win Window, ps []int) (*Matrix, error) {
+	from, to, step, count, err := win.bounds(n.day)
+	if err != nil {
+		return nil, err
+	}
+	m := newMatrix(len(origins), numTargets, ps)
+	limit := ms(n.opts.MaxWalk)
+	radius := n.walkRadius(limit)
+	np := len(ps)
+	var mu sync.Mutex
+	var firstErr error
+	n.parallel(ctx, len(origins), func(w *walker, i int) {
+		o := origins[i]
+		if o.Seg < 0 || numTargets == 0 {
+			return
+		}
+		r := w.router()
+		w.access = w.fromPoint(o, limit, radius, -1, w.access[:0])
+		w.direct = grow(w.direct, numTargets)
+		direct(w, i, w.direct)
+		w.out = grow(w.out, count*numTargets)
+		if err := r.Range(w.access, w.direct, eg, numTargets, from, to, step, w.out); err != nil {
+			mu.Lock()
+			if firstErr == nil {
+				firstErr = fmt.Errorf("ptaccess: origin %d: %w", i, err)
+			}
+			mu.Unlock()
+			return
+		}
+		w.column = grow(w.column, count)
+		row := m.Seconds[i*numTargets*np : (i+1)*numTargets*np]
+		for t := range numTargets {
+			col := w.column
+			for k := range count {
+				col[k] = w.out[k*numTargets+t]
+			}
+			route.Percentiles(col, ps, row[t*np:(t+1)*np])
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	return m, nil
+}
+
+// grow returns s resized to n, reusing its storage when it is large
+// enough.
+func grow(s []transit.Seconds, n int) []transit.Seconds {
+	if cap(s) < n {
+		return make([]transit.Seconds, n)
+	}
+	return s[:n]
+}

@@ -1,0 +1,114 @@
+package ptaccess
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/route"
+	"github.com/saavu/saavu/internal/transit"
+)
+
+// NearestCategory computes, from every origin to the nearest service of
+// each category, the given percentiles of the travel time over the
+// departures of win. Service i belongs to category categoryOf[i]
+// (0..nCats-1; a negative category leaves the service out). The result
+// has one column per category.
+//
+// For each category one bounded reverse walk search from all its services
+// at once gives every stop its walk to the nearest service of the
+// category (and every origin its walk-only time to it), so the egress
+// costs one search per category whatever the number of services. At each
+// departure the nearest service is the one reached first, which may
+// differ between departures; the percentiles are over those times.
+func (n *Network) NearestCategory(ctx context.Context, origins, services []graph.Snap, categoryOf []int32, nCats int, win Window, percentiles []int) (*Matrix, error) {
+	if err := checkPercentiles(percentiles); err != nil {
+		return nil, err
+	}
+	if len(categoryOf) != len(services) {
+		return nil, fmt.Errorf("%w: %d categories for %d services", ErrInput, len(categoryOf), len(services))
+	}
+	if nCats < 0 {
+		return nil, fmt.Errorf("%w: %d categories", ErrInput, nCats)
+	}
+	byCat := make([][]int32, nCats)
+	for i, c := range categoryOf {
+		if int(c) >= nCats {
+			return nil, fmt.Errorf("%w: service %d has category %d of %d", ErrInput, i, c, nCats)
+		}
+		if c >= 0 && services[i].Seg >= 0 {
+			byCat[c] = append(byCat[c], int32(i))
+		}
+	}
+	limit := ms(n.opts.MaxWalk)
+	perStop := make([][]route.StopTime, nCats)
+	// directs[c][o]: walk-only time from origin o to category c.
+	directs := make([][]transit.Seconds, nCats)
+	n.parallel(ctx, nCats, func(w *walker, c int) {
+		perStop[c], directs[c] = w.toCategory(services, byCat[c], origins, limit)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var entries []route.EgressEntry
+	for c, list := range perStop {
+		for _, e := range list {
+			entries = append(entries, route.EgressEntry{Stop: e.Stop, Target: int32(c), Time: e.Time})
+		}
+	}
+	eg, err := route.NewEgress(n.day.NumStops, entries)
+	if err != nil {
+		return nil, fmt.Errorf("ptaccess: %w", err)
+	}
+	return n.run(ctx, origins, nCats, eg, func(_ *walker, i int, out []transit.Seconds) {
+		for c := range nCats {
+			out[c] = directs[c][i]
+		}
+	}, win, percentiles)
+}
+
+// toCategory runs one reverse search from the services svc (indices into
+// all) bounded by limitMs. It returns the walk from every linked stop to
+// the nearest of them, and the walk-only time from each origin (-1 beyond
+// the limit).
+func (w *walker) toCategory(all []graph.Snap, svc []int32, origins []graph.Snap, limitMs uint32) ([]route.StopTime, []transit.Seconds) {
+	direct := make([]transit.Seconds, len(origins))
+	for i := range direct {
+		direct[i] = Unreachable
+	}
+	if len(svc) == 0 {
+		return nil, direct
+	}
+	w.src = w.src[:0]
+	bySeg := map[int32][]int32{}
+	for _, s := range svc {
+		w.src = route.InSources(all[s], s, w.src)
+		bySeg[all[s].Seg] = append(bySeg[all[s].Seg], s)
+	}
+	w.dij.Run(true, w.src, limitMs)
+	// from is the walk from point p to the nearest service.
+	from := func(p graph.Snap) uint32 {
+		t, _, _ := w.dij.FromPoint(p)
+		for _, s := range bySeg[p.Seg] {
+			if d, ok := w.n.direct(p, all[s]); ok && d < t {
+				t = d
+			}
+		}
+		if t > limitMs {
+			return route.Unreached
+		}
+		return t
+	}
+	var out []route.StopTime
+	for _, s := range w.n.stops.ids {
+		if t := from(w.n.stopSnap[s]); t != route.Unreached {
+			out = append(out, route.StopTime{Stop: s, Time: secs(t)})
+		}
+	}
+	for i, o := range origins {
+		if o.Seg >= 0 {
+			direct[i] = walkSeconds(from(o))
+		}
+	}
+	return out, direct
+}

@@ -1,0 +1,204 @@
+package ptaccess
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/route"
+	"github.com/saavu/saavu/internal/transit"
+)
+
+// Network joins the walk graph and one service day of a timetable: every
+// stop served on the day is snapped to the walk graph, walking transfers
+// between stops are computed over the graph and merged into the day, and
+// a RAPTOR router is prepared. A Network is read-only once built and safe
+// for concurrent use; each query allocates its own working state.
+type Network struct {
+	walk *graph.Graph
+	tt   *transit.Timetable
+	day  *transit.Day
+	opts Options
+
+	// StopSnap[s] is stop s attached to the walk graph; Seg < 0 for a stop
+	// that is not served on the day or lies farther than MaxStopSnapM
+	// from any walkable street.
+	stopSnap []graph.Snap
+	stops    stopIndex
+
+	// speed is the fastest straight-line speed of the walk graph in m/s
+	// (walking, or a ferry if faster), bounding how far a walk can go.
+	speed float64
+
+	raptor *route.Raptor
+
+	stats Stats
+}
+
+// Stats describe a built network.
+type Stats struct {
+	Stops, ServedStops, LinkedStops int
+	Transfers                       int // walking transfer pairs computed over the graph
+	DayTransfers                    int // transfers of the day after merging the declared ones
+	Build                           time.Duration
+}
+
+// NewNetwork builds the network of the walk graph and the day (flattened
+// from tt). It snaps the stops served on the day to the walk graph within
+// MaxStopSnapM, computes the walking transfers of at most MaxTransferM
+// metres between linked stops with one bounded search per stop (spread
+// over Options.Workers, with a result that does not depend on their
+// number), and merges them into day with SetTransfers: day is modified.
+func NewNetwork(walk *graph.Graph, tt *transit.Timetable, day *transit.Day, opts Options) (*Network, error) {
+	start := time.Now()
+	o, err := opts.resolved()
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case walk == nil || tt == nil || day == nil:
+		return nil, fmt.Errorf("%w: NewNetwork needs a walk graph, a timetable and a day", ErrInput)
+	case walk.Mode != graph.Walk:
+		return nil, fmt.Errorf("%w: the street graph is for %s, want walk", ErrInput, walk.Mode)
+	case day.NumStops != len(tt.Stops):
+		return nil, fmt.Errorf("%w: day has %d stops, timetable %d", ErrInput, day.NumStops, len(tt.Stops))
+	case len(day.StopPatStart) != day.NumStops+1:
+		return nil, fmt.Errorf("%w: day has %d stop pattern offsets for %d stops", ErrInput, len(day.StopPatStart), day.NumStops)
+	}
+	n := &Network{walk: walk, tt: tt, day: day, opts: o}
+	n.speed = walk.WalkSpeed
+	if !(n.speed > 0) {
+		n.speed = graph.DefaultParams().WalkSpeed
+	}
+	for _, f := range walk.Ferries {
+		if f.TimeMs > 0 {
+			n.speed = max(n.speed, float64(f.LenM)/float64(f.TimeMs)*1000)
+		}
+	}
+	n.snapStops()
+	from, to, secs := n.walkTransfers()
+	if err := day.SetTransfers(from, to, secs); err != nil {
+		return nil, fmt.Errorf("ptaccess: %w", err)
+	}
+	n.raptor, err = route.NewRaptor(day, o.raptorOptions())
+	if err != nil {
+		return nil, fmt.Errorf("ptaccess: %w", err)
+	}
+	n.stats.Transfers = len(from)
+	n.stats.DayTransfers = len(day.TransferTo)
+	n.stats.Build = time.Since(start)
+	return n, nil
+}
+
+// Stats returns counts about the network.
+func (n *Network) Stats() Stats { return n.stats }
+
+// Day returns the service day routed, with its walking transfers.
+func (n *Network) Day() *transit.Day { return n.day }
+
+// Timetable returns the timetable the day was flattened from.
+func (n *Network) Timetable() *transit.Timetable { return n.tt }
+
+// Walk returns the walk graph.
+func (n *Network) Walk() *graph.Graph { return n.walk }
+
+// Options returns the options in force, defaults filled in.
+func (n *Network) Options() Options { return n.opts }
+
+// StopSnap returns how stop s is attached to the walk graph; ok is false
+// for a stop that is not linked.
+func (n *Network) StopSnap(s int32) (graph.Snap, bool) {
+	if s < 0 || int(s) >= len(n.stopSnap) || n.stopSnap[s].Seg < 0 {
+		return graph.Snap{}, false
+	}
+	return n.stopSnap[s], true
+}
+
+// snapStops links the stops served on the day.
+func (n *Network) snapStops() {
+	d := n.day
+	n.stopSnap = make([]graph.Snap, d.NumStops)
+	var pts [][2]float64
+	var idx []int32
+	for s := range d.NumStops {
+		n.stopSnap[s] = graph.Snap{Seg: -1}
+		if d.StopPatStart[s+1] > d.StopPatStart[s] {
+			st := &n.tt.Stops[s]
+			pts = append(pts, [2]float64{st.Lon, st.Lat})
+			idx = append(idx, int32(s))
+		}
+	}
+	snaps, ok := n.walk.SnapAll(pts, n.opts.MaxStopSnapM, n.opts.Workers)
+	var linked []int32
+	for i, s := range idx {
+		if ok[i] {
+			n.stopSnap[s] = snaps[i]
+			linked = append(linked, s)
+		}
+	}
+	n.stops = newStopIndex(n.tt.Stops, linked)
+	n.stats.Stops, n.stats.ServedStops, n.stats.LinkedStops = d.NumStops, len(idx), len(linked)
+}
+
+// walkTransfers computes the walking transfers between linked stops, in
+// stop order.
+func (n *Network) walkTransfers() (from, to []int32, times []transit.Seconds) {
+	if n.opts.MaxTransferM <= 0 {
+		return nil, nil, nil
+	}
+	limit := uint32(min(math.Round(n.opts.MaxTransferM/n.walkSpeed()*1000), math.MaxUint32-1))
+	radius := n.opts.MaxTransferM * n.speed / n.walkSpeed()
+	stops := n.stops.ids
+	per := make([][]route.StopTime, len(stops))
+	n.parallel(context.Background(), len(stops), func(w *walker, i int) {
+		s := stops[i]
+		per[i] = w.fromPoint(n.stopSnap[s], limit, radius, s, nil)
+	})
+	for i, s := range stops {
+		for _, t := range per[i] {
+			from = append(from, s)
+			to = append(to, t.Stop)
+			times = append(times, t.Time)
+		}
+	}
+	return from, to, times
+}
+
+// walkSpeed is the walking speed of the graph in m/s.
+func (n *Network) walkSpeed() float64 {
+	if n.walk.WalkSpeed > 0 {
+		return n.walk.WalkSpeed
+	}
+	return graph.DefaultParams().WalkSpeed
+}
+
+// walkRadius is the straight-line distance in metres that a walk of
+// limitMs cannot exceed.
+func (n *Network) walkRadius(limitMs uint32) float64 {
+	return float64(limitMs) / 1000 * n.speed
+}
+
+// parallel calls fn(w, i) for i in 0..count-1 on the network's workers,
+// each with its own walker; it stops early when ctx is done.
+func (n *Network) parallel(ctx context.Context, count int, fn func(w *walker, i int)) {
+	workers := max(1, min(n.opts.Workers, count))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			w := n.newWalker()
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= count {
+					return
+				}
+				fn(w, i)
+			}
+		})
+	}
+	wg.Wait()
+}

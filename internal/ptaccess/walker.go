@@ -1,0 +1,132 @@
+package ptaccess
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/route"
+	"github.com/saavu/saavu/internal/transit"
+)
+
+// walker is the search state of one worker: a street search, and a
+// RAPTOR router with its buffers created on first use.
+type walker struct {
+	n    *Network
+	dij  *route.Dijkstra
+	src  []route.Source
+	near []int32
+
+	raptor      *route.Raptor
+	access      []route.StopTime
+	direct      []transit.Seconds
+	out, column []transit.Seconds
+}
+
+// router returns the worker's RAPTOR router.
+func (w *walker) router() *route.Raptor {
+	if w.raptor == nil {
+		w.raptor = w.n.raptor.Clone()
+	}
+	return w.raptor
+}
+
+func (n *Network) newWalker() *walker {
+	return &walker{n: n, dij: route.NewDijkstra(n.walk)}
+}
+
+// fromPoint runs a forward walk search from o bounded by limitMs and
+// appends to dst the walking time to every linked stop within it (except
+// stop skip), sorted by stop. The search state stays for pointTime.
+func (w *walker) fromPoint(o graph.Snap, limitMs uint32, radius float64, skip int32, dst []route.StopTime) []route.StopTime {
+	w.src = route.OutSources(o, 0, w.src[:0])
+	w.dij.Run(false, w.src, limitMs)
+	w.near = w.n.stops.near(o.Lon, o.Lat, radius, w.near[:0])
+	slices.Sort(w.near)
+	for _, s := range w.near {
+		if s == skip {
+			continue
+		}
+		ss := &w.n.stopSnap[s]
+		t, _, _ := w.dij.ToPoint(*ss)
+		if ss.Seg == o.Seg {
+			if d, ok := w.n.direct(o, *ss); ok && d < t {
+				t = d
+			}
+		}
+		if t <= limitMs {
+			dst = append(dst, route.StopTime{Stop: s, Time: secs(t)})
+		}
+	}
+	return dst
+}
+
+// toPoint runs a reverse walk search towards t bounded by limitMs and
+// appends to dst the walking time from every linked stop within it,
+// sorted by stop.
+func (w *walker) toPoint(t graph.Snap, limitMs uint32, radius float64, dst []route.StopTime) []route.StopTime {
+	w.src = route.InSources(t, 0, w.src[:0])
+	w.dij.Run(true, w.src, limitMs)
+	w.near = w.n.stops.near(t.Lon, t.Lat, radius, w.near[:0])
+	slices.Sort(w.near)
+	for _, s := range w.near {
+		ss := &w.n.stopSnap[s]
+		tm, _, _ := w.dij.FromPoint(*ss)
+		if ss.Seg == t.Seg {
+			if d, ok := w.n.direct(*ss, t); ok && d < tm {
+				tm = d
+			}
+		}
+		if tm <= limitMs {
+			dst = append(dst, route.StopTime{Stop: s, Time: secs(tm)})
+		}
+	}
+	return dst
+}
+
+// pointTime is the walking time in ms from the origin o of the last
+// forward search to the point p, or route.Unreached beyond limitMs.
+func (w *walker) pointTime(o, p graph.Snap, limitMs uint32) uint32 {
+	if p.Seg < 0 {
+		return route.Unreached
+	}
+	t, _, _ := w.dij.ToPoint(p)
+	if p.Seg == o.Seg {
+		if d, ok := w.n.direct(o, p); ok && d < t {
+			t = d
+		}
+	}
+	if t > limitMs {
+		return route.Unreached
+	}
+	return t
+}
+
+// direct is the walking time in ms from a to b along the one segment both
+// are snapped to, connectors included.
+func (n *Network) direct(a, b graph.Snap) (uint32, bool) {
+	m, _, ok := n.walk.SameSegmentTime(a, b)
+	if !ok {
+		return 0, false
+	}
+	t := uint64(a.ConnMs) + uint64(m) + uint64(b.ConnMs)
+	if t >= route.Unreached {
+		return 0, false
+	}
+	return uint32(t), true
+}
+
+// sortStopTimes orders walks by stop, then time.
+func sortStopTimes(s []route.StopTime) {
+	slices.SortFunc(s, func(a, b route.StopTime) int {
+		return cmp.Or(cmp.Compare(a.Stop, b.Stop), cmp.Compare(a.Time, b.Time))
+	})
+}
+
+// walkSeconds converts a walk in ms to seconds, -1 when unreached.
+func walkSeconds(t uint32) transit.Seconds {
+	if t == route.Unreached {
+		return route.Unreachable
+	}
+	return secs(t)
+}
