@@ -1,9 +1,11 @@
 package route
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/saavu/saavu/internal/transit"
 )
@@ -100,6 +102,17 @@ type raptorTimetable struct {
 	// bitBase[p]..bitBase[p+1] are the words of pattern p in a bitset of
 	// stop positions (one bit per position).
 	bitBase []int32
+
+	// The day's transfers from stop s are xfer[TransferStart[s]:
+	// TransferStart[s+1]], sorted by walking time so that a relaxation
+	// stops at the first walk that ends past the time limit.
+	xfer []raptorXfer
+}
+
+// raptorXfer is a transfer walk to stop to taking time seconds.
+type raptorXfer struct {
+	to   int32
+	time transit.Seconds
 }
 
 // Raptor answers range RAPTOR queries over one day's timetable. It holds
@@ -121,17 +134,19 @@ type Raptor struct {
 	veh   []transit.Seconds
 	vbest []transit.Seconds
 
-	// Stamps mark a stop as listed in the current round (alternating rows
-	// by round parity) without clearing arrays between rounds.
-	stamp     uint32
-	updStamp  [2][]uint32 // stop's board label improved (any way)
-	markStamp [2][]uint32 // stop's board label improved by a vehicle or transfer
-	vehStamp  []uint32    // stop's vehicle label improved in this round
-	egStamp   []uint32    // stop's vbest improved in this minute
-	egMinute  uint32      // stamp of the current minute in egStamp
-	updList   [2][]int32
-	vehList   []int32
-	egList    []int32
+	// Stamps mark a stop as listed in the current round (arrays in pairs
+	// alternate by round parity) without clearing arrays between rounds.
+	stamp        uint32
+	updStamp     [2][]uint32 // stop's board label improved (any way)
+	markStamp    [2][]uint32 // stop's board label improved by a vehicle or transfer
+	vehUpdStamp  [2][]uint32 // stop's vehicle label improved (any way)
+	vehScanStamp []uint32    // stop's vehicle label improved by a ride
+	egStamp      []uint32    // stop's vbest improved in this minute
+	egMinute     uint32      // stamp of the current minute in egStamp
+	updList      [2][]int32
+	vehUpd       [2][]int32
+	vehScan      []int32
+	egList       []int32
 
 	// Patterns to scan in a round: listed once (patListed), with the
 	// positions of their stops marked in the previous round as bits.
@@ -146,6 +161,17 @@ type Raptor struct {
 	// label, so a scan skips ahead to the next marked position as soon as
 	// its trip is no earlier than the one recorded.
 	ridden []int32
+
+	// boardTrip and boardPrev cache, per round and pattern position like
+	// ridden, the earliest trip that a passenger at the stop could board
+	// at the last check (the pattern's trip count when none) and the
+	// departure of the trip before it (math.MinInt32 when none). Board
+	// labels only decrease during a query, so the cached trip stays
+	// boardable, and an earlier one is only possible once the label falls
+	// below boardPrev: most checks are settled without reading the
+	// timetable.
+	boardTrip []int32
+	boardPrev []transit.Seconds
 
 	// Per target earliest arrival (clock time) across minutes.
 	arrT []transit.Seconds
@@ -175,6 +201,7 @@ func NewRaptor(day *transit.Day, opts RaptorOptions) (*Raptor, error) {
 	}
 	tt := &raptorTimetable{day: day}
 	tt.transpose()
+	tt.sortTransfers()
 	return newRaptorWorker(tt, opts), nil
 }
 
@@ -197,17 +224,21 @@ func newRaptorWorker(tt *raptorTimetable, opts RaptorOptions) *Raptor {
 	for i := range 2 {
 		r.updStamp[i] = make([]uint32, n)
 		r.markStamp[i] = make([]uint32, n)
+		r.vehUpdStamp[i] = make([]uint32, n)
 		r.updList[i] = make([]int32, 0, n)
+		r.vehUpd[i] = make([]int32, 0, n)
 	}
-	r.vehStamp = make([]uint32, n)
+	r.vehScanStamp = make([]uint32, n)
 	r.egStamp = make([]uint32, n)
-	r.vehList = make([]int32, 0, n)
+	r.vehScan = make([]int32, 0, n)
 	r.egList = make([]int32, 0, n)
 	np := len(tt.depBase)
 	r.patListed = make([]bool, np)
 	r.patList = make([]int32, 0, np)
 	r.patBits = make([]uint64, tt.bitBase[np])
 	r.ridden = make([]int32, opts.MaxRides*len(tt.day.PatStops))
+	r.boardTrip = make([]int32, len(r.ridden))
+	r.boardPrev = make([]transit.Seconds, len(r.ridden))
 	return r
 }
 
@@ -239,6 +270,21 @@ func (tt *raptorTimetable) transpose() {
 	}
 }
 
+// sortTransfers copies the transfer lists, each sorted by walking time
+// (then by destination, for a deterministic order).
+func (tt *raptorTimetable) sortTransfers() {
+	d := tt.day
+	tt.xfer = make([]raptorXfer, len(d.TransferTo))
+	for i, to := range d.TransferTo {
+		tt.xfer[i] = raptorXfer{to: to, time: d.TransferTime[i]}
+	}
+	for s := range d.NumStops {
+		slices.SortFunc(tt.xfer[d.TransferStart[s]:d.TransferStart[s+1]], func(a, b raptorXfer) int {
+			return cmp.Or(cmp.Compare(a.time, b.time), cmp.Compare(a.to, b.to))
+		})
+	}
+}
+
 // resetLabels forgets every label of the previous query.
 func (r *Raptor) resetLabels() {
 	for i := range r.board {
@@ -248,6 +294,8 @@ func (r *Raptor) resetLabels() {
 	copy(r.vbest, r.board[:r.numStops])
 	for i := range r.ridden {
 		r.ridden[i] = math.MaxInt32
+		r.boardTrip[i] = math.MaxInt32
+		r.boardPrev[i] = math.MaxInt32
 	}
 }
 
@@ -259,8 +307,9 @@ func (r *Raptor) nextStamp() uint32 {
 		for i := range 2 {
 			clear(r.updStamp[i])
 			clear(r.markStamp[i])
+			clear(r.vehUpdStamp[i])
 		}
-		clear(r.vehStamp)
+		clear(r.vehScanStamp)
 		clear(r.egStamp)
 		r.stamp = 1
 	}

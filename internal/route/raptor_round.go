@@ -14,12 +14,13 @@ import (
 //
 // Round 0 sets the access walks. Round k boards vehicles at the stops whose
 // board label of round k-1 improved in this minute, scanning each pattern
-// from the earliest such stop, then relaxes the transfer lists once from
-// the stops whose vehicle arrival improved in round k (a transfer never
-// follows another transfer). The board labels of a round are merged into
-// the next round, so board[k] holds the best time with at most k vehicles.
-// On return r.egList lists the stops whose best vehicle arrival (vbest)
-// improved in this minute.
+// over its marked positions, then relaxes the transfer lists once from the
+// stops whose vehicle arrival a ride improved in round k (a transfer never
+// follows another transfer). The labels of a round are merged into the
+// next, so board[k] and veh[k] hold the best times with at most k vehicles.
+// The last round needs no board labels and no transfers: only vehicle
+// arrivals reach targets. On return r.egList lists the stops whose best
+// vehicle arrival (vbest) improved in this minute.
 //
 // Arrivals at or after dep+MaxTime are dropped: they could not give a
 // travel time below MaxTime, here or at an earlier minute.
@@ -50,12 +51,14 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 		}
 	}
 	r.updList[0] = upd
+	r.vehUpd[0] = r.vehUpd[0][:0]
 	prevSt := st
 
-	for k := 1; k < r.rounds; k++ {
+	last := r.rounds - 1
+	for k := 1; k <= last; k++ {
 		prev, cur := (k-1)&1, k&1
-		prevUpd := r.updList[prev]
-		if len(prevUpd) == 0 {
+		prevUpd, prevVeh := r.updList[prev], r.vehUpd[prev]
+		if len(prevUpd) == 0 && len(prevVeh) == 0 {
 			break
 		}
 		st := r.nextStamp()
@@ -63,11 +66,25 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 		ustamp, mstamp := r.updStamp[cur], r.markStamp[cur]
 		bPrev := r.board[(k-1)*n : k*n]
 		bCur := r.board[k*n : (k+1)*n]
+		vCur := r.veh[k*n : (k+1)*n]
 		pmark := r.markStamp[prev]
 
-		// Merge round k-1 into round k and mark the patterns to scan.
+		// Merge the vehicle labels of round k-1 into round k.
+		vupd := r.vehUpd[cur][:0]
+		vPrev := r.veh[(k-1)*n : k*n]
+		vstamp := r.vehUpdStamp[cur]
+		for _, s := range prevVeh {
+			if vPrev[s] < vCur[s] {
+				vCur[s] = vPrev[s]
+				vstamp[s] = st
+				vupd = append(vupd, s)
+			}
+		}
+		r.vehUpd[cur] = vupd
+
+		// Merge the board labels and mark the patterns to scan.
 		for _, s := range prevUpd {
-			if bPrev[s] < bCur[s] {
+			if k < last && bPrev[s] < bCur[s] {
 				bCur[s] = bPrev[s]
 				ustamp[s] = st
 				upd = append(upd, s)
@@ -88,34 +105,41 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 			}
 		}
 
+		r.updList[cur] = upd
 		for _, p := range r.patList {
 			r.patListed[p] = false
-			upd = r.scanPattern(k, p, limit, st, upd)
+			r.scanPattern(k, p, limit, st, k == last)
 		}
 		r.patList = r.patList[:0]
 
-		// One transfer walk after each improved vehicle arrival.
-		vCur := r.veh[k*n : (k+1)*n]
-		for _, s := range r.vehList {
-			a := vCur[s]
-			for i := d.TransferStart[s]; i < d.TransferStart[s+1]; i++ {
-				u := d.TransferTo[i]
-				c := a + d.TransferTime[i]
-				if c < bCur[u] && c < limit {
-					bCur[u] = c
-					if ustamp[u] != st {
-						ustamp[u] = st
-						upd = append(upd, u)
+		// One transfer walk after each vehicle arrival improved by a ride.
+		if k < last {
+			upd := r.updList[cur]
+			xfer, xstart := r.tt.xfer, d.TransferStart
+			for _, s := range r.vehScan {
+				a := vCur[s]
+				for _, x := range xfer[xstart[s]:xstart[s+1]] {
+					c := a + x.time
+					if c >= limit {
+						break
 					}
-					mstamp[u] = st
-					if r.par != nil {
-						r.par.boardFrom[k*n+int(u)] = s
+					if c < bCur[x.to] {
+						u := x.to
+						bCur[u] = c
+						if ustamp[u] != st {
+							ustamp[u] = st
+							upd = append(upd, u)
+						}
+						mstamp[u] = st
+						if r.par != nil {
+							r.par.boardFrom[k*n+int(u)] = s
+						}
 					}
 				}
 			}
+			r.updList[cur] = upd
 		}
-		r.vehList = r.vehList[:0]
-		r.updList[cur] = upd
+		r.vehScan = r.vehScan[:0]
 		prevSt = st
 	}
 }
@@ -128,25 +152,33 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 // round k-1 plus the board slack (or switches to it from a later trip).
 // Where the current trip is no earlier than the trip already ridden there
 // in round k (r.ridden), nothing downstream can improve until the next
-// marked position, so the scan jumps there. It returns upd with the stops
-// whose board label improved.
-func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, upd []int32) []int32 {
+// marked position, so the scan jumps there. In the last round board labels
+// are left alone.
+func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, last bool) {
 	d := r.tt.day
 	n := r.numStops
 	words := r.patBits[r.tt.bitBase[p]:r.tt.bitBase[p+1]]
 	t0 := d.PatTripStart[p]
 	nt := int32(d.PatTripStart[p+1] - t0)
+	if nt == 0 {
+		clear(words)
+		return
+	}
 	ps0, ps1 := d.PatStopStart[p], d.PatStopStart[p+1]
 	stops := d.PatStops[ps0:ps1]
 	l := len(stops)
-	ridden := r.ridden[(k-1)*len(d.PatStops)+int(ps0):][:l]
+	rowPos := (k-1)*len(d.PatStops) + int(ps0)
+	ridden := r.ridden[rowPos:][:l]
+	boardTrip := r.boardTrip[rowPos:][:l]
+	boardPrev := r.boardPrev[rowPos:][:l]
 	col := r.tt.depCol[r.tt.depBase[p]:][:l*int(nt)]
 	bPrev := r.board[(k-1)*n : k*n]
 	bCur := r.board[k*n : (k+1)*n]
-	vPrev := r.veh[(k-1)*n : k*n]
 	vCur := r.veh[k*n : (k+1)*n]
 	vbest := r.vbest
-	ustamp, mstamp := r.updStamp[k&1], r.markStamp[k&1]
+	cur := k & 1
+	ustamp, mstamp := r.updStamp[cur], r.markStamp[cur]
+	vustamp, vsstamp, egstamp := r.vehUpdStamp[cur], r.vehScanStamp, r.egStamp
 	slack := r.opts.BoardSlack
 
 	trip, boardPos := int32(math.MaxInt32), 0
@@ -156,25 +188,28 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, u
 		if trip < ridden[j] {
 			ridden[j] = trip
 			s := stops[j]
-			a := arr[j]
-			if a < vCur[s] && a < vPrev[s] && a < limit {
+			if a := arr[j]; a < vCur[s] && a < limit {
 				vCur[s] = a
-				if r.vehStamp[s] != st {
-					r.vehStamp[s] = st
-					r.vehList = append(r.vehList, s)
+				if vustamp[s] != st {
+					vustamp[s] = st
+					r.vehUpd[cur] = append(r.vehUpd[cur], s)
+				}
+				if vsstamp[s] != st {
+					vsstamp[s] = st
+					r.vehScan = append(r.vehScan, s)
 				}
 				if a < vbest[s] {
 					vbest[s] = a
-					if r.egStamp[s] != r.egMinute {
-						r.egStamp[s] = r.egMinute
+					if egstamp[s] != r.egMinute {
+						egstamp[s] = r.egMinute
 						r.egList = append(r.egList, s)
 					}
 				}
-				if a < bCur[s] {
+				if !last && a < bCur[s] {
 					bCur[s] = a
 					if ustamp[s] != st {
 						ustamp[s] = st
-						upd = append(upd, s)
+						r.updList[cur] = append(r.updList[cur], s)
 					}
 					mstamp[s] = st
 					if r.par != nil {
@@ -195,33 +230,44 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, u
 			if j = nextBit(words, j+1); j >= l {
 				break
 			}
+			marked = true
 		}
-		if !marked && words[j>>6]>>(uint(j)&63)&1 == 0 {
+		if !marked {
 			continue
 		}
 		// Board the earliest trip departing after e, if earlier than trip.
 		e := bPrev[stops[j]] + slack
-		c := col[j*int(nt) : (j+1)*int(nt)]
-		hi := min(trip, nt)
-		if hi == 0 || c[hi-1] <= e {
-			continue
-		}
-		lo := int32(0)
-		hi--
-		for lo < hi {
-			m := int32(uint32(lo+hi) >> 1)
-			if c[m] > e {
-				hi = m
-			} else {
-				lo = m + 1
+		bt := boardTrip[j]
+		if e < boardPrev[j] {
+			// An earlier trip than the cached one departs after e: find the
+			// first, knowing that trip bt-1 (or the last) is one.
+			c := col[j*int(nt) : (j+1)*int(nt)]
+			lo, hi := int32(0), min(bt, nt)-1
+			if bt == math.MaxInt32 && c[hi] <= e {
+				lo = nt // first check at this position: no trip at all
+			}
+			for lo < hi {
+				m := int32(uint32(lo+hi) >> 1)
+				if c[m] > e {
+					hi = m
+				} else {
+					lo = m + 1
+				}
+			}
+			bt = lo
+			boardTrip[j] = bt
+			boardPrev[j] = math.MinInt32
+			if bt > 0 {
+				boardPrev[j] = c[bt-1]
 			}
 		}
-		trip, boardPos = lo, j
-		off := d.TripTimes[t0+lo]
-		arr = d.Arr[off : int(off)+l]
+		if bt < trip && bt < nt {
+			trip, boardPos = bt, j
+			off := d.TripTimes[t0+bt]
+			arr = d.Arr[off : int(off)+l]
+		}
 	}
 	clear(words)
-	return upd
 }
 
 // nextBit returns the index of the first set bit at or after i, or

@@ -126,6 +126,17 @@ func TestRangeHandMade(t *testing.T) {
 			from: hm(8, 0), to: hm(8, 2), step: 60, want: []transit.Seconds{U, 1740},
 		},
 		{
+			// MaxTime 30 min. Off A at 1 at 08:22, walk 5 min to 2 (08:27), B
+			// at 08:28:30 (after 08:28), at 3 at 08:29:30: 1,770 s, just in.
+			name: "transfer near the time limit", stops: 4, opts: RaptorOptions{MaxTime: 1800},
+			pats: []rtPattern{
+				rtLine([]int32{0, 1}, []transit.Seconds{hm(8, 5), hm(8, 22)}),
+				rtLine([]int32{2, 3}, []transit.Seconds{hms(8, 28, 30), hms(8, 29, 30)}),
+			},
+			xfers: []rtTransfer{{1, 2, 300}}, access: []StopTime{{0, 0}}, egress: []EgressEntry{{3, 0, 0}}, targets: 1,
+			from: hm(8, 0), to: hm(8, 1), step: 60, want: []transit.Seconds{1770},
+		},
+		{
 			// Trips after midnight: 24:28 catches 24:30, off at 25:00 (32 min);
 			// at 24:29, 24:30 is not after 24:30, so 25:30, off at 26:00 (91 min).
 			name: "trips after midnight", stops: 2,
