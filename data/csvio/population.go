@@ -44,7 +44,8 @@ type PopulationOptions struct {
 // Coordinates come from lon/lat columns (WGS84), e/n columns (EPSG:3067:
 // easting, northing, xkoord, ykoord, etrs_e...) or x/y columns, read as
 // lon/lat when every value is within degree ranges and as EPSG:3067 metres
-// otherwise. Population and group values must be zero or more.
+// otherwise. Population and group values must be zero or more, and ids,
+// when the file has an id column, unique.
 func ReadPopulation(path string, fields []string) (*Population, error) {
 	return ReadPopulationWith(path, PopulationOptions{Fields: fields})
 }
@@ -117,6 +118,7 @@ func readPopulation(r *Reader, opts PopulationOptions) (*Population, error) {
 	type rawXY struct{ x, y string }
 	var raw []rawXY
 	groups := []float64{}
+	ids := map[string]int{}
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -128,6 +130,13 @@ func readPopulation(r *Reader, opts PopulationOptions) (*Population, error) {
 		p := PopPoint{Line: r.line}
 		if idCol >= 0 {
 			p.ID = rec[idCol]
+			if p.ID != "" {
+				// A cell listed twice would count its people twice.
+				if first, dup := ids[p.ID]; dup {
+					return nil, r.errorf(idCol, ErrDuplicateID, "%q already used on line %d", p.ID, first)
+				}
+				ids[p.ID] = p.Line
+			}
 		}
 		if p.Pop, err = r.number(rec, popCol); err != nil {
 			return nil, err

@@ -207,13 +207,19 @@ func (r *Reader) Read() ([]string, error) {
 			if allEmpty(rec) {
 				continue
 			}
+			hint := ""
+			if len(rec) > 0 && strings.ContainsAny(rec[len(rec)-1], "\r\n") {
+				// With lazy quotes an unclosed quote swallows the lines
+				// after it into one field.
+				hint = " (a quote opened on this line is never closed)"
+			}
 			return nil, &RowError{File: r.name, Line: r.line, Err: ErrFieldCount,
-				Msg: fmt.Sprintf("%d fields, but the header has %d", len(rec), len(r.header))}
+				Msg: fmt.Sprintf("%s, but the header has %d%s", fieldCount(len(rec)), len(r.header), hint)}
 		}
 		if len(rec) > len(r.header) && !allEmpty(rec[len(r.header):]) {
 			return nil, &RowError{File: r.name, Line: r.line, Err: ErrFieldCount,
-				Msg: fmt.Sprintf("%d fields, but the header has %d (a value containing %s needs quotes)",
-					len(rec), len(r.header), delimName(r.delim))}
+				Msg: fmt.Sprintf("%s, but the header has %d (a value containing %s needs quotes)",
+					fieldCount(len(rec)), len(r.header), delimName(r.delim))}
 		}
 		for i := range r.rec {
 			r.rec[i] = strings.TrimSpace(r.text(rec[i]))
@@ -223,6 +229,13 @@ func (r *Reader) Read() ([]string, error) {
 		}
 		return r.rec, nil
 	}
+}
+
+func fieldCount(n int) string {
+	if n == 1 {
+		return "1 field"
+	}
+	return fmt.Sprintf("%d fields", n)
 }
 
 func allEmpty(fields []string) bool {

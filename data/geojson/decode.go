@@ -86,6 +86,10 @@ func fileError(path string, err error) error {
 // Decode reads GeoJSON from r; name is used in errors and warnings. The
 // features array is decoded one feature at a time.
 func Decode(r io.Reader, name string, opts ReadOptions) (*Collection, error) {
+	r, err := checkEncoding(r, name)
+	if err != nil {
+		return nil, err
+	}
 	d := &decoder{
 		name: name,
 		opts: opts,
@@ -103,6 +107,25 @@ func Decode(r io.Reader, name string, opts ReadOptions) (*Collection, error) {
 		return nil, &Error{File: name, Index: -1, Err: ErrEmpty, Msg: "no features"}
 	}
 	return d.c, nil
+}
+
+// checkEncoding rejects UTF-16 and UTF-32 text, which encoding/json would
+// report only as an invalid character at line 1, and returns a reader that
+// still yields every byte of r.
+func checkEncoding(r io.Reader, name string) (io.Reader, error) {
+	var head [4]byte
+	n, err := io.ReadFull(r, head[:])
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return nil, &Error{File: name, Index: -1, Err: err, Msg: "reading: " + err.Error()}
+	}
+	b := head[:n]
+	utf16 := len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) ||
+		len(b) >= 2 && (b[0] == 0 && b[1] != 0 || b[0] != 0 && b[1] == 0) // "{" in UTF-16 without a byte order mark
+	if utf16 {
+		return nil, &Error{File: name, Index: -1, Err: ErrSyntax,
+			Msg: "file is UTF-16 or UTF-32 encoded; GeoJSON must be UTF-8 (save it as UTF-8)"}
+	}
+	return io.MultiReader(bytes.NewReader(b), r), nil
 }
 
 type decoder struct {

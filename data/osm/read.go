@@ -2,6 +2,7 @@ package osm
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"compress/bzip2"
 	"compress/gzip"
@@ -98,7 +99,7 @@ func ReadReader(ctx context.Context, r io.ReadSeeker, name string, opts Options)
 		format = FormatXML
 		src = &xmlReader{name: name, open: open}
 	default:
-		return nil, fileError(name, ErrNotOSM)
+		return nil, fileError(name, notOSM(r))
 	}
 	ext, err := read(ctx, src, name, opts)
 	if err != nil {
@@ -125,6 +126,28 @@ func sniff(r io.ReadSeeker, name string) (Format, error) {
 		return 0, fileError(name, fmt.Errorf("cannot seek: %w", err))
 	}
 	return DetectFormat(buf[:n]), nil
+}
+
+// notOSM returns ErrNotOSM with a hint at what the content looks like,
+// for the common mistakes: a saved error page, a zip or a UTF-16 file.
+func notOSM(r io.ReadSeeker) error {
+	buf := make([]byte, sniffLen)
+	n := 0
+	if _, err := r.Seek(0, io.SeekStart); err == nil {
+		n, _ = io.ReadFull(r, buf)
+	}
+	p := buf[:n]
+	trimmed := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(p, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n"))
+	switch {
+	case len(p) >= 2 && (p[0] == 0xFF && p[1] == 0xFE || p[0] == 0xFE && p[1] == 0xFF),
+		len(p) >= 2 && p[0] == '<' && p[1] == 0, len(p) >= 2 && p[0] == 0 && p[1] == '<':
+		return fmt.Errorf("%w: it is UTF-16 text; save OSM XML as UTF-8", ErrNotOSM)
+	case bytes.HasPrefix(trimmed, []byte("<!doctype html")), bytes.HasPrefix(trimmed, []byte("<html")):
+		return fmt.Errorf("%w: it is an HTML page (a failed download?)", ErrNotOSM)
+	case bytes.HasPrefix(p, []byte("PK\x03\x04")):
+		return fmt.Errorf("%w: it is a zip archive; extract the .osm.pbf or .osm file from it", ErrNotOSM)
+	}
+	return ErrNotOSM
 }
 
 // checkCompressed makes sure compressed content is OSM XML.

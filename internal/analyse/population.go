@@ -75,6 +75,9 @@ func populationGeoJSON(o *Options, fields []string) (*Cells, []string, error) {
 	if len(c.Features) == 0 {
 		return nil, nil, fmt.Errorf("population: %s: no features", o.Population)
 	}
+	if err := checkSwapped("population", o.Population, c); err != nil {
+		return nil, nil, err
+	}
 	if fields[0] == "" {
 		fields[0] = detectProp(c.Features, popCandidates)
 		if fields[0] == "" {
@@ -142,8 +145,10 @@ func populationGeoJSON(o *Options, fields []string) (*Cells, []string, error) {
 				if p, ok := g.(orb.Point); ok {
 					mp = orb.MultiPolygon{{{p}}}
 				} else {
-					return nil, nil, fmt.Errorf("population: %s: feature %d: %w", o.Population, c.Features[i].Index, err)
+					return nil, nil, fmt.Errorf("population: %s: feature %d%s: %w", o.Population, c.Features[i].Index, featureName(c.Features[i]), err)
 				}
+			} else if err := geo.Validate(mp); err != nil {
+				return nil, nil, fmt.Errorf("population: %s: feature %d%s: %w", o.Population, c.Features[i].Index, featureName(c.Features[i]), err)
 			}
 			areas[i] = mp
 		}
@@ -209,7 +214,7 @@ func numberProp(f geojson.Feature, key string) (float64, error) {
 		return 0, fmt.Errorf("property %q = %v is not a number", key, v)
 	}
 	if math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
-		return 0, fmt.Errorf("property %q = %v: population must be a finite number >= 0", key, x)
+		return 0, fmt.Errorf("property %q = %v: must be a finite number >= 0", key, x)
 	}
 	return x, nil
 }

@@ -40,6 +40,9 @@ func loadRegions(path, idProp, nameProp, groupBy, crsFlag string) ([]Region, []s
 	if len(c.Features) == 0 {
 		return nil, nil, fmt.Errorf("regions: %s: no features: give a FeatureCollection of Polygon or MultiPolygon features", path)
 	}
+	if err := checkSwapped("regions", path, c); err != nil {
+		return nil, nil, err
+	}
 	if idProp == "" {
 		idProp = detectProp(c.Features, idCandidates)
 	}
@@ -132,6 +135,19 @@ func loadRegions(path, idProp, nameProp, groupBy, crsFlag string) ([]Region, []s
 	return out, warnings, nil
 }
 
+// checkSwapped rejects a WGS84 collection whose every coordinate lies where
+// Finland would be with x and y exchanged: a file written lat/lon instead of
+// the lon/lat GeoJSON requires. Read on, it would put everything in the
+// Arabian Sea and fail later with a message that no longer names the file.
+func checkSwapped(what, path string, c *geojson.Collection) error {
+	if c.CRS != geojson.WGS84 || !geojson.SuspectSwapped(c) {
+		return nil
+	}
+	f := c.Features[0]
+	return fmt.Errorf("%s: %s: feature %d%s: lon and lat look swapped: every coordinate has x in 59..71 and y in 19..32, "+
+		"where Finland is lon 19..32, lat 59..71; write longitude first, as GeoJSON requires", what, path, f.Index, featureName(f))
+}
+
 func readOptions(crsFlag string) (geojson.ReadOptions, error) {
 	var o geojson.ReadOptions
 	if crsFlag == "" {
@@ -154,7 +170,7 @@ func multiPolygon(g orb.Geometry) (orb.MultiPolygon, error) {
 	case nil:
 		return nil, fmt.Errorf("has no geometry")
 	}
-	return nil, fmt.Errorf("is a %s, regions must be Polygon or MultiPolygon", g.GeoJSONType())
+	return nil, fmt.Errorf("is a %s, want a Polygon or MultiPolygon", g.GeoJSONType())
 }
 
 func detectProp(fs []geojson.Feature, candidates []string) string {

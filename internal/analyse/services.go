@@ -31,6 +31,12 @@ func loadServices(path string) ([]Service, []string, error) {
 		if c.CRS == geojson.EPSG3067 {
 			return nil, nil, fmt.Errorf("services: %s: give service points in WGS84 (lon/lat)", path)
 		}
+		if len(c.Features) == 0 {
+			return nil, nil, fmt.Errorf("services: %s: no features: give a FeatureCollection of Point features with name and category properties", path)
+		}
+		if err := checkSwapped("services", path, c); err != nil {
+			return nil, nil, err
+		}
 		pts, err := geojson.Points(c)
 		if err != nil {
 			return nil, nil, err
@@ -52,7 +58,7 @@ func loadServices(path string) ([]Service, []string, error) {
 			if _, ok := p.Props["capacity"]; ok {
 				v, err := numberProp(f, "capacity")
 				if err != nil {
-					return nil, nil, fmt.Errorf("services: %s: feature %d: %w", path, p.Index, err)
+					return nil, nil, fmt.Errorf("services: %s: feature %d%s: %w", path, p.Index, featureName(f), err)
 				}
 				s.Capacity = v
 			}

@@ -55,6 +55,9 @@ func analyseCommand() command {
 		if err != nil {
 			return classify(err)
 		}
+		if err := ctx.Err(); err != nil {
+			return err // interrupted after the last stage: write nothing
+		}
 		if err := analyse.Write(res, o); err != nil {
 			return classify(err)
 		}

@@ -7,11 +7,9 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"os/signal"
 	"runtime/debug"
 	"sort"
 	"strings"
-	"syscall"
 
 	"github.com/saavu/saavu/data/outdir"
 	"github.com/spf13/pflag"
@@ -56,26 +54,27 @@ func commands() []command {
 
 // Main runs saavu with the given arguments (without the program name)
 // and returns the exit code.
+//
+// SIGINT or SIGTERM cancels the run: staged outputs are removed and the
+// exit code is 128 plus the signal number (130, 143). A command that
+// finished before it noticed the signal has written complete outputs and
+// exits 0.
 func Main(args []string, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := notifyInterrupt(context.Background())
 	defer stop()
 	env := &Env{Stdout: stdout, Stderr: stderr, Getenv: os.Getenv}
 	err := Run(ctx, env, args)
-	if ctx.Err() != nil {
-		// Interrupted: remove whatever was staged.
+	if ie := interruption(ctx); ie != nil && err != nil {
+		// Remove whatever was staged; the command's own error is only
+		// the cancellation showing through.
 		outdir.Cleanup()
-		if err == nil {
-			err = errors.New("interrupted")
-		}
+		return reportInterrupt(ie, stderr)
 	}
 	if err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return ExitOK
 		}
 		fmt.Fprintf(stderr, "saavu: %v\n", err)
-		if ctx.Err() != nil {
-			return 130
-		}
 		return ExitCode(err)
 	}
 	return ExitOK
