@@ -192,6 +192,7 @@ func (r *reader) open(file string, required bool, columns ...string) (*table, er
 // context every few thousand rows, and closing t at the end.
 func (r *reader) rows(t *table, fn func() error) error {
 	defer t.Close()
+	ids := t.idColumns()
 	for n := 0; ; n++ {
 		if n&0x3fff == 0 {
 			if err := r.ctx.Err(); err != nil {
@@ -210,6 +211,12 @@ func (r *reader) rows(t *table, fn func() error) error {
 			var pe *csv.ParseError
 			errors.As(err, &pe)
 			r.problem(SeverityError, nil, t.file, pe.StartLine, "", ErrCSV, "%v", pe.Err)
+			continue
+		}
+		if name, broken := t.lineBreakIn(ids); broken {
+			// Quotes are read lazily, so an unclosed one swallows the
+			// following lines into this field instead of failing.
+			r.errorf(t, name, ErrCSV, "id runs over a line break: a quote opened on this line is never closed")
 			continue
 		}
 		if err := fn(); err != nil {

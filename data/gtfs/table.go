@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 )
 
@@ -20,6 +21,9 @@ type table struct {
 	rows int
 }
 
+// errUTF16 is the header error of a UTF-16 text file: GTFS is UTF-8.
+var errUTF16 = errors.New("the file is UTF-16 encoded; GTFS files must be UTF-8")
+
 // openTable opens file in fsys and reads its header. It returns an error
 // wrapping fs.ErrNotExist when the file is absent, and a nil table with a
 // nil error when the file is empty (not even a header).
@@ -29,8 +33,13 @@ func openTable(fsys fs.FS, file string) (*table, error) {
 		return nil, err
 	}
 	br := bufio.NewReaderSize(f, 1<<16)
-	if bom, _ := br.Peek(3); len(bom) == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF {
+	bom, _ := br.Peek(3)
+	if len(bom) == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF {
 		_, _ = br.Discard(3)
+	}
+	if len(bom) >= 2 && (bom[0] == 0xFF && bom[1] == 0xFE || bom[0] == 0xFE && bom[1] == 0xFF) {
+		f.Close()
+		return nil, &csv.ParseError{StartLine: 1, Line: 1, Column: 1, Err: errUTF16}
 	}
 	r := csv.NewReader(br)
 	r.LazyQuotes = true
@@ -64,6 +73,29 @@ func (t *table) col(name string) int {
 		return i
 	}
 	return -1
+}
+
+// idColumns returns the columns whose names end in "_id", in header order.
+func (t *table) idColumns() []string {
+	var out []string
+	for name := range t.cols {
+		if strings.HasSuffix(name, "_id") {
+			out = append(out, name)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return t.cols[a] - t.cols[b] })
+	return out
+}
+
+// lineBreakIn returns the first of the named columns whose value in the
+// current row holds a line break; no real id does.
+func (t *table) lineBreakIn(names []string) (string, bool) {
+	for _, n := range names {
+		if strings.ContainsAny(t.get(t.cols[n]), "\r\n") {
+			return n, true
+		}
+	}
+	return "", false
 }
 
 // next reads the next row. It returns false at the end of the file. A

@@ -42,6 +42,9 @@
 //	K1,bus,Tori@27.2721 61.6881|Asema@27.2850 61.6850|Harju@27.2600 61.6900,4|6,30,6:00,18:00,,Mo-Fr,both
 //	Lautta,ferry,Ranta@27.30 61.70|Saari@27.35 61.71,12,,,,7:00 12:00 16:30,daily,both
 //
+// A stop at lon 59..71, lat 19..32 is taken for a Finnish stop typed
+// latitude first and rejected.
+//
 // A sketch line has no dates: it runs on every date whose weekday it
 // lists. Errors name file, line and field:
 //

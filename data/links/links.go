@@ -109,6 +109,9 @@ func Read(r io.Reader, name string) (*File, error) {
 	if len(data) > maxFileSize {
 		return nil, &RowError{File: name, Err: errorf(ErrBadValue, "file larger than %d MiB", maxFileSize>>20)}
 	}
+	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+		return nil, &RowError{File: name, Err: errorf(ErrBadValue, "the file is UTF-16 encoded; save it as UTF-8 CSV")}
+	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma = detectComma(data)

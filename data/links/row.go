@@ -120,6 +120,10 @@ func parseStops(s string) ([]Stop, error) {
 		if err1 != nil || err2 != nil || !(math.Abs(lon) <= 180) || !(math.Abs(lat) <= 90) {
 			return nil, errorf(ErrBadValue, "stop %d %q: longitude and latitude must be numbers within ±180 and ±90", i+1, strings.TrimSpace(p))
 		}
+		if lon >= 59 && lon <= 71 && lat >= 19 && lat <= 32 {
+			return nil, errorf(ErrBadValue, "stop %d %q: lon %s, lat %s look swapped (Finland is lon 19..32, lat 59..71): write the longitude first",
+				i+1, strings.TrimSpace(p), coords[0], coords[1])
+		}
 		stops = append(stops, Stop{Name: name, Lon: lon, Lat: lat})
 	}
 	return stops, nil
