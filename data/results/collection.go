@@ -5,8 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"slices"
 	"strconv"
+	"strings"
 )
 
 // Collection is one GeoJSON FeatureCollection kept as raw JSON for
@@ -17,74 +18,71 @@ type Collection struct {
 	Count int
 }
 
-// rawFeature is one feature with its geometry and properties still raw.
-type rawFeature struct {
-	Type       string          `json:"type"`
-	Geometry   json.RawMessage `json:"geometry"`
-	Properties json.RawMessage `json:"properties"`
-}
-
 // featureAt is a raw feature with the byte offset it starts at.
 type featureAt struct {
 	raw json.RawMessage
 	off int64
 }
 
-// splitCollection checks that data is a FeatureCollection and returns its
-// compacted form and its features with their offsets. A syntax error is
-// reported with its line and column.
+// splitCollection checks that data is a FeatureCollection and returns it
+// for embedding with its features as sub-slices of data and their offsets.
+// A syntax error is reported with its line and column. Indented input is
+// compacted; the one-feature-per-line layout analyse writes is kept as is.
 func splitCollection(dir, file string, data []byte) (Collection, []featureAt, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(data))
-	if err := json.Compact(&buf, data); err != nil {
+	if !json.Valid(data) {
+		var v any
+		err := json.Unmarshal(data, &v)
+		if err == nil { // cannot happen: Valid and Unmarshal agree
+			err = errors.New("invalid JSON")
+		}
 		return Collection{}, nil, jsonErr(dir, file, data, err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
 	bad := func(format string, args ...any) error {
 		return fileErr(dir, file, "", fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...)))
 	}
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+	i := skipWS(data, 0)
+	if i >= len(data) || data[i] != '{' {
 		return Collection{}, nil, bad("want a GeoJSON FeatureCollection object")
 	}
 	var feats []featureAt
 	var typ string
 	seenFeatures := false
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return Collection{}, nil, jsonErr(dir, file, data, err)
+	i = skipWS(data, i+1)
+	for i < len(data) && data[i] != '}' {
+		// data is valid JSON: a member is "key" : value, then , or }.
+		kEnd := valueEnd(data, i)
+		var key string
+		if err := json.Unmarshal(data[i:kEnd], &key); err != nil {
+			return Collection{}, nil, bad("member name: %v", err)
 		}
-		key, _ := tok.(string)
+		i = skipWS(data, kEnd)
+		i = skipWS(data, i+1) // past ':'
+		vEnd := valueEnd(data, i)
 		switch key {
 		case "type":
-			if err := dec.Decode(&typ); err != nil {
+			if err := json.Unmarshal(data[i:vEnd], &typ); err != nil {
 				return Collection{}, nil, bad("member \"type\" is not a string")
 			}
 		case "features":
-			seenFeatures = true
-			if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+			if data[i] != '[' {
 				return Collection{}, nil, bad("member \"features\" is not an array")
 			}
-			for dec.More() {
-				off := dec.InputOffset()
-				var raw json.RawMessage
-				if err := dec.Decode(&raw); err != nil {
-					return Collection{}, nil, jsonErr(dir, file, data, err)
+			seenFeatures = true
+			feats = feats[:0]
+			j := skipWS(data, i+1)
+			for j < vEnd-1 {
+				e := valueEnd(data, j)
+				feats = append(feats, featureAt{raw: data[j:e], off: int64(j)})
+				j = skipWS(data, e)
+				if j < len(data) && data[j] == ',' {
+					j = skipWS(data, j+1)
 				}
-				feats = append(feats, featureAt{raw: raw, off: skipSep(data, off)})
-			}
-			if _, err := dec.Token(); err != nil {
-				return Collection{}, nil, jsonErr(dir, file, data, err)
-			}
-		default:
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return Collection{}, nil, jsonErr(dir, file, data, err)
 			}
 		}
-	}
-	if _, err := dec.Token(); err != nil && !errors.Is(err, io.EOF) {
-		return Collection{}, nil, jsonErr(dir, file, data, err)
+		i = skipWS(data, vEnd)
+		if i < len(data) && data[i] == ',' {
+			i = skipWS(data, i+1)
+		}
 	}
 	if typ != "FeatureCollection" {
 		return Collection{}, nil, bad("type is %q, want \"FeatureCollection\"", typ)
@@ -92,20 +90,80 @@ func splitCollection(dir, file string, data []byte) (Collection, []featureAt, er
 	if !seenFeatures {
 		return Collection{}, nil, bad("member \"features\" missing")
 	}
-	return Collection{Raw: buf.Bytes(), Count: len(feats)}, feats, nil
+	raw := bytes.TrimSpace(data)
+	if bytes.Contains(raw, []byte("\n ")) || bytes.Contains(raw, []byte("\n\t")) || bytes.Contains(raw, []byte(": ")) {
+		var buf bytes.Buffer
+		buf.Grow(len(raw))
+		if err := json.Compact(&buf, raw); err != nil {
+			return Collection{}, nil, jsonErr(dir, file, data, err)
+		}
+		raw = buf.Bytes()
+	}
+	return Collection{Raw: raw, Count: len(feats)}, feats, nil
 }
 
-// skipSep advances off past whitespace and a comma, to the feature's '{'.
-func skipSep(data []byte, off int64) int64 {
-	for off < int64(len(data)) {
-		switch data[off] {
-		case ' ', '\t', '\r', '\n', ',':
-			off++
+func skipWS(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\r', '\n':
+			i++
 		default:
-			return off
+			return i
 		}
 	}
-	return off
+	return i
+}
+
+// valueEnd returns the index just past the JSON value starting at i. data
+// must be valid JSON and i the first byte of a value.
+func valueEnd(data []byte, i int) int {
+	if i >= len(data) {
+		return i
+	}
+	switch data[i] {
+	case '"':
+		return stringEnd(data, i)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(data); j++ {
+			switch data[j] {
+			case '"':
+				j = stringEnd(data, j) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return len(data)
+	default: // number, true, false, null
+		j := i
+		for j < len(data) {
+			switch data[j] {
+			case ',', '}', ']', ' ', '\t', '\r', '\n':
+				return j
+			}
+			j++
+		}
+		return j
+	}
+}
+
+// stringEnd returns the index just past the string whose opening quote is
+// at i.
+func stringEnd(data []byte, i int) int {
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return len(data)
 }
 
 // featureErr builds an *Error about feature i of file starting at off.
@@ -114,42 +172,40 @@ func featureErr(dir, file string, data []byte, i int, off int64, field string, e
 	return &Error{Dir: dir, File: file, Line: line, Feature: i, Field: field, Err: err}
 }
 
-// decodeFeature decodes one feature, checks its type and geometry type
-// (null geometry allowed), and decodes its properties into props.
-func decodeFeature(f featureAt, geomTypes []string, props any) error {
-	var rf rawFeature
-	if err := json.Unmarshal(f.raw, &rf); err != nil {
-		return fmt.Errorf("%w: %v", ErrInvalid, err)
-	}
-	if rf.Type != "Feature" {
-		return fmt.Errorf("%w: type is %q, want \"Feature\"", ErrInvalid, rf.Type)
-	}
-	if len(rf.Geometry) > 0 && string(rf.Geometry) != "null" {
-		var g struct {
-			Type string `json:"type"`
-		}
-		if err := json.Unmarshal(rf.Geometry, &g); err != nil {
-			return fmt.Errorf("%w: geometry: %v", ErrInvalid, err)
-		}
-		ok := false
-		for _, t := range geomTypes {
-			ok = ok || g.Type == t
-		}
-		if !ok {
-			return fmt.Errorf("%w: geometry type %q, want one of %q", ErrInvalid, g.Type, geomTypes)
-		}
-	}
-	if len(rf.Properties) == 0 || string(rf.Properties) == "null" {
-		return fmt.Errorf("%w: no properties", ErrInvalid)
-	}
-	if err := json.Unmarshal(rf.Properties, props); err != nil {
+// typedFeature is a feature decoded in one pass: its type, its geometry's
+// type only, and its properties into P.
+type typedFeature[P any] struct {
+	Type     string `json:"type"`
+	Geometry *struct {
+		Type string `json:"type"`
+	} `json:"geometry"`
+	Properties *P `json:"properties"`
+}
+
+// decodeFeature decodes one feature in a single pass, checks its type and
+// geometry type (null geometry allowed) and returns its properties and
+// whether it has a geometry.
+func decodeFeature[P any](f featureAt, geomTypes []string) (P, bool, error) {
+	var tf typedFeature[P]
+	var zero P
+	if err := json.Unmarshal(f.raw, &tf); err != nil {
 		var typ *json.UnmarshalTypeError
 		if errors.As(err, &typ) {
-			return &fieldError{field: typ.Field, err: fmt.Errorf("%w: %s where %s was expected", ErrInvalid, typ.Value, typ.Type)}
+			field := strings.TrimPrefix(typ.Field, "properties.")
+			return zero, false, &fieldError{field: field, err: fmt.Errorf("%w: %s where %s was expected", ErrInvalid, typ.Value, typ.Type)}
 		}
-		return fmt.Errorf("%w: properties: %v", ErrInvalid, err)
+		return zero, false, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
-	return nil
+	if tf.Type != "Feature" {
+		return zero, false, fmt.Errorf("%w: type is %q, want \"Feature\"", ErrInvalid, tf.Type)
+	}
+	if tf.Geometry != nil && !slices.Contains(geomTypes, tf.Geometry.Type) {
+		return zero, false, fmt.Errorf("%w: geometry type %q, want one of %q", ErrInvalid, tf.Geometry.Type, geomTypes)
+	}
+	if tf.Properties == nil {
+		return zero, false, fmt.Errorf("%w: no properties", ErrInvalid)
+	}
+	return *tf.Properties, tf.Geometry != nil, nil
 }
 
 // fieldError carries the name of the property at fault up to the caller,

@@ -50,13 +50,13 @@ func readRegions(dir string, data []byte) (Collection, []Region, error) {
 	out := make([]Region, 0, len(feats))
 	seen := make(map[string]int, len(feats))
 	for i, f := range feats {
-		var p struct {
+		p, hasGeom, err := decodeFeature[struct {
 			ID         json.RawMessage `json:"id"`
 			Name       json.RawMessage `json:"name"`
 			Population float64         `json:"population"`
 			Cells      int             `json:"cells"`
-		}
-		if err := decodeFeature(f, areaTypes, &p); err != nil {
+		}](f, areaTypes)
+		if err != nil {
 			return col, nil, asFeatureErr(dir, RegionsFile, data, i, f, err)
 		}
 		id, ok := idText(p.ID)
@@ -69,12 +69,7 @@ func readRegions(dir string, data []byte) (Collection, []Region, error) {
 		}
 		seen[id] = i
 		name, _ := idText(p.Name)
-		var geom struct {
-			Geometry json.RawMessage `json:"geometry"`
-		}
-		_ = json.Unmarshal(f.raw, &geom) // already decoded once by decodeFeature
-		out = append(out, Region{ID: id, Name: name, Population: p.Population, Cells: p.Cells,
-			HasGeometry: len(geom.Geometry) > 0 && string(geom.Geometry) != "null"})
+		out = append(out, Region{ID: id, Name: name, Population: p.Population, Cells: p.Cells, HasGeometry: hasGeom})
 	}
 	return col, out, nil
 }
@@ -86,7 +81,7 @@ func readGaps(dir string, data []byte) (Collection, []Gap, error) {
 	}
 	out := make([]Gap, 0, len(feats))
 	for i, f := range feats {
-		var p struct {
+		p, _, err := decodeFeature[struct {
 			RegionID    json.RawMessage `json:"region_id"`
 			Region      string          `json:"region"`
 			Category    string          `json:"category"`
@@ -96,8 +91,8 @@ func readGaps(dir string, data []byte) (Collection, []Gap, error) {
 			Unreachable float64         `json:"unreachable"`
 			Cells       int             `json:"cells"`
 			AreaKm2     float64         `json:"area_km2"`
-		}
-		if err := decodeFeature(f, areaTypes, &p); err != nil {
+		}](f, areaTypes)
+		if err != nil {
 			return col, nil, asFeatureErr(dir, GapsFile, data, i, f, err)
 		}
 		rid, ok := idText(p.RegionID)
@@ -123,14 +118,14 @@ func readServices(dir string, data []byte) (Collection, []Service, error) {
 	}
 	out := make([]Service, 0, len(feats))
 	for i, f := range feats {
-		var p struct {
+		p, _, err := decodeFeature[struct {
 			ID           json.RawMessage `json:"id"`
 			Name         string          `json:"name"`
 			Category     string          `json:"category"`
 			Capacity     json.RawMessage `json:"capacity"`
 			OpeningHours string          `json:"opening_hours"`
-		}
-		if err := decodeFeature(f, pointTypes, &p); err != nil {
+		}](f, pointTypes)
+		if err != nil {
 			return col, nil, asFeatureErr(dir, ServicesFile, data, i, f, err)
 		}
 		id, _ := idText(p.ID)
@@ -157,12 +152,12 @@ func readCells(dir string, data []byte, categories, modes []string) (Collection,
 		return col, err
 	}
 	for i, f := range feats {
-		var p struct {
+		p, _, err := decodeFeature[struct {
 			ID         json.RawMessage `json:"id"`
 			RegionID   json.RawMessage `json:"region_id"`
 			Population *float64        `json:"population"`
-		}
-		if err := decodeFeature(f, areaTypes, &p); err != nil {
+		}](f, areaTypes)
+		if err != nil {
 			return col, asFeatureErr(dir, CellsFile, data, i, f, err)
 		}
 		if _, ok := idText(p.ID); !ok {
@@ -178,9 +173,8 @@ func readCells(dir string, data []byte, categories, modes []string) (Collection,
 		if i > 0 {
 			continue
 		}
-		var all map[string]json.RawMessage
-		var rf rawFeature
-		if err := json.Unmarshal(f.raw, &rf); err != nil || json.Unmarshal(rf.Properties, &all) != nil {
+		all, _, err := decodeFeature[map[string]json.RawMessage](f, areaTypes)
+		if err != nil {
 			return col, featureErr(dir, CellsFile, data, i, f.off, "", fmt.Errorf("%w: properties are not an object", ErrInvalid))
 		}
 		for _, c := range categories {

@@ -64,15 +64,12 @@ func TestLoadFixture(t *testing.T) {
 	if _, ok := r.Stat("091", "population", "pharmacy", "walk"); ok {
 		t.Error("stat for an unknown category")
 	}
-	// The raw collections are compacted but still the same JSON.
+	// The raw collections are the files' JSON.
 	var fc struct {
 		Features []json.RawMessage `json:"features"`
 	}
 	if err := json.Unmarshal(r.Cells.Raw, &fc); err != nil || len(fc.Features) != 30 {
 		t.Errorf("cells raw: %v, %d features", err, len(fc.Features))
-	}
-	if bytes.Contains(r.Cells.Raw, []byte("\n")) {
-		t.Error("cells raw keeps newlines")
 	}
 	params := r.Run.Params()
 	if len(params) == 0 || params[0].Name > params[len(params)-1].Name {
@@ -154,6 +151,55 @@ func TestLoadErrors(t *testing.T) {
 			}
 			if !strings.Contains(msg, Producer+" "+dir) {
 				t.Errorf("message %q does not say which command writes the file", msg)
+			}
+		})
+	}
+}
+
+func TestSplitCollection(t *testing.T) {
+	cases := []struct {
+		name      string
+		in        string
+		count     int
+		wantRaw   string // "" = same as in, trimmed
+		wantFirst string
+		wantErr   string
+	}{
+		{"one per line", "{\"type\":\"FeatureCollection\",\"features\":[\n{\"a\":1},\n{\"b\":\"x]}\"}\n]}\n", 2, "", `{"a":1}`, ""},
+		{"indented", "{\n  \"features\": [\n    {\"a\": [1, 2]}\n  ],\n  \"type\": \"FeatureCollection\"\n}",
+			1, `{"features":[{"a":[1,2]}],"type":"FeatureCollection"}`, `{"a": [1, 2]}`, ""},
+		{"empty", `{"type":"FeatureCollection","features":[]}`, 0, "", "", ""},
+		{"escaped quote in member", `{"x":"\"}{[","type":"FeatureCollection","features":[{"s":"\\"}]}`, 1, "", `{"s":"\\"}`, ""},
+		{"other members", `{"bbox":[1,2,3,4],"features":[true,null],"crs":{"a":{}},"type":"FeatureCollection"}`, 2, "", "true", ""},
+		{"not an object", `[]`, 0, "", "", "want a GeoJSON FeatureCollection"},
+		{"features not array", `{"type":"FeatureCollection","features":{}}`, 0, "", "", "not an array"},
+		{"no features", `{"type":"FeatureCollection"}`, 0, "", "", "missing"},
+		{"wrong type", `{"type":"Feature","features":[]}`, 0, "", "", `type is "Feature"`},
+		{"syntax", "{\"type\":\n\"FeatureCollection\",]", 0, "", "", "line 2 col 21"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			col, feats, err := splitCollection("d", "f.geojson", []byte(c.in))
+			if c.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+					t.Fatalf("error %v, want %q", err, c.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := c.wantRaw
+			if want == "" {
+				want = strings.TrimSpace(c.in)
+			}
+			if string(col.Raw) != want || col.Count != c.count || len(feats) != c.count {
+				t.Fatalf("raw %q count %d/%d, want %q %d", col.Raw, col.Count, len(feats), want, c.count)
+			}
+			if c.count > 0 {
+				if string(feats[0].raw) != c.wantFirst || c.in[feats[0].off] != c.wantFirst[0] {
+					t.Errorf("first feature %q at %d, want %q", feats[0].raw, feats[0].off, c.wantFirst)
+				}
 			}
 		})
 	}

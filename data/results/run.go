@@ -10,10 +10,12 @@ import (
 
 // Run is the content of run.json: how the results were made.
 type Run struct {
-	Tool    string  `json:"tool"`
-	Version string  `json:"version"`
-	Command string  `json:"command"`
-	Inputs  []Input `json:"inputs"`
+	Tool    string `json:"tool"`
+	Version string `json:"version"`
+	Command string `json:"command"`
+	// Args are the command line words, when the run records them.
+	Args   []string `json:"args"`
+	Inputs []Input  `json:"inputs"`
 	// Parameters are kept as raw JSON values: every one is shown in a
 	// report so that the run can be reproduced, whatever its type.
 	Parameters map[string]json.RawMessage `json:"parameters"`

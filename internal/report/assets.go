@@ -1,9 +1,8 @@
 package report
 
 import (
-	"bytes"
+	"bufio"
 	"embed"
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"strings"
@@ -84,14 +83,46 @@ func readBundle() (*bundle, error) {
 	return &b, nil
 }
 
-// scriptJSON returns JSON text that is safe inside a <script> element:
-// "<", ">", "&", U+2028 and U+2029 in strings are written as \u escapes, so
-// no input text can close the element or open a comment.
-func scriptJSON(raw []byte) template.JS {
-	var buf bytes.Buffer
-	buf.Grow(len(raw) + len(raw)/64)
-	// json.HTMLEscape only rewrites inside strings, which is where the
-	// characters can occur in valid JSON.
-	json.HTMLEscape(&buf, raw)
-	return template.JS(buf.String())
+// writeScriptJSON writes raw JSON so that it is safe inside a <script>
+// element: "<", ">", "&", U+2028 and U+2029 become \u escapes. In valid
+// JSON these can occur only inside strings, where the escapes mean the same
+// characters, so the text still parses to the same value, and no input can
+// close the element or open a comment.
+func writeScriptJSON(w *bufio.Writer, raw []byte) error {
+	start := 0
+	flush := func(i int, esc string) {
+		w.Write(raw[start:i])
+		w.WriteString(esc)
+	}
+	for i := 0; i < len(raw); i++ {
+		switch c := raw[i]; c {
+		case '<':
+			flush(i, `\u003c`)
+			start = i + 1
+		case '>':
+			flush(i, `\u003e`)
+			start = i + 1
+		case '&':
+			flush(i, `\u0026`)
+			start = i + 1
+		case 0xE2: // U+2028 and U+2029 are E2 80 A8 and E2 80 A9
+			if i+2 < len(raw) && raw[i+1] == 0x80 && (raw[i+2] == 0xA8 || raw[i+2] == 0xA9) {
+				flush(i, `\u202`+string("89"[raw[i+2]-0xA8]))
+				i += 2
+				start = i + 1
+			}
+		}
+	}
+	_, err := w.Write(raw[start:])
+	return err
+}
+
+// writeDataBlock writes one <script type="application/json"> element.
+func writeDataBlock(w *bufio.Writer, d dataBlock) error {
+	w.WriteString(`<script type="application/json" id="` + template.HTMLEscapeString(d.ID) + `">`)
+	if err := writeScriptJSON(w, d.JSON); err != nil {
+		return err
+	}
+	_, err := w.WriteString("</script>\n")
+	return err
 }

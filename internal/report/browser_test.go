@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/saavu/saavu/data/results"
 )
 
 // findChromium returns the first Chromium-like browser on PATH, or "".
@@ -118,10 +120,34 @@ func countClass(dom, tag string, classes ...string) int {
 	return n
 }
 
+// renderedDOM writes the fixture's report with opts to dir, opens it in
+// headless Chromium and returns the page path and the DOM after the scripts
+// ran. It fails the test when the map script did not finish or reported
+// an error.
+func renderedDOM(t *testing.T, bin, dir string, r *results.Results, opts Options) (page, dom string) {
+	t.Helper()
+	page = filepath.Join(dir, "report.html")
+	if err := os.WriteFile(page, []byte(render(t, r, opts)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom = string(runChromium(t, bin, page, filepath.Join(dir, "profile-dom"), "--dump-dom", "--window-size=1280,900"))
+	errList := regexp.MustCompile(`(?s)<ul id="js-errors"[^>]*>(.*?)</ul>`).FindStringSubmatch(dom)
+	if !strings.Contains(dom, `data-ready="1"`) {
+		t.Fatalf("the map script did not finish (no data-ready on body); errors: %v", errList)
+	}
+	if errList == nil || strings.TrimSpace(errList[1]) != "" {
+		t.Errorf("script errors reported in the page: %v", errList)
+	}
+	if regexp.MustCompile(`<body[^>]*data-js-errors`).MatchString(dom) {
+		t.Error("body carries data-js-errors")
+	}
+	return page, dom
+}
+
 // TestReportRendersInChromium opens the fixture's report in headless
 // Chromium without network and checks that the map script drew every
 // feature, that the charts are there and that no script error occurred;
-// it also saves a screenshot.
+// it also saves a screenshot (see SAAVU_ARTEFACTS).
 func TestReportRendersInChromium(t *testing.T) {
 	bin := findChromium()
 	if bin == "" {
@@ -132,86 +158,96 @@ func TestReportRendersInChromium(t *testing.T) {
 		t.Skip("browser check skipped in -short mode")
 	}
 	r := loadFixture(t)
-	tmp := t.TempDir()
-	page := filepath.Join(tmp, "report.html")
-	if err := os.WriteFile(page, []byte(render(t, r, Options{Title: "South Savo fixture"})), 0o644); err != nil {
-		t.Fatal(err)
-	}
-
-	dom := string(runChromium(t, bin, page, filepath.Join(tmp, "profile-dom"), "--dump-dom", "--window-size=1280,900"))
-	if !strings.Contains(dom, `data-ready="1"`) {
-		errs := regexp.MustCompile(`(?s)<ul id="js-errors".*?</ul>`).FindString(dom)
-		t.Fatalf("the map script did not finish (no data-ready on body); errors: %s", errs)
-	}
-	if m := regexp.MustCompile(`(?s)<ul id="js-errors"[^>]*>(.*?)</ul>`).FindStringSubmatch(dom); m == nil || strings.TrimSpace(m[1]) != "" {
-		t.Errorf("script errors reported in the page: %v", m)
-	}
-	if regexp.MustCompile(`<body[^>]*data-js-errors`).MatchString(dom) {
-		t.Error("body carries data-js-errors")
-	}
 
 	// Expected counts from the fixture files themselves.
 	wantCells := countFeatures(t, "cells.geojson", nil)
 	wantRegions := countFeatures(t, "regions.geojson", nil)
 	wantServices := countFeatures(t, "services.geojson", nil)
 	// The map opens on the first category and mode of run.json.
-	first := func(p map[string]any) bool { return p["category"] == r.Run.Categories[0] && p["mode"] == r.Run.Modes[0] }
+	first := func(p map[string]any) bool {
+		return p["category"] == r.Run.Categories[0] && p["mode"] == r.Run.Modes[0]
+	}
 	wantGaps := countFeatures(t, "gaps.geojson", first)
 	if wantGaps == 0 || wantGaps == countFeatures(t, "gaps.geojson", nil) {
 		t.Fatalf("fixture should have gaps for the first selection and for others, has %d", wantGaps)
 	}
-	checks := []struct {
-		what    string
-		tag     string
-		classes []string
-		want    int
-	}{
-		{"cell paths", "path", []string{"saavu-cell", "leaflet-interactive"}, wantCells},
-		{"region outlines", "path", []string{"saavu-region", "leaflet-interactive"}, wantRegions},
-		{"service markers", "path", []string{"saavu-service", "leaflet-interactive"}, wantServices},
-		{"gap areas of the first category and mode", "path", []string{"saavu-gap"}, wantGaps},
-		{"interactive paths", "path", []string{"leaflet-interactive"}, wantCells + wantRegions + wantServices},
-		{"share charts", "svg", []string{"chart-share"}, len(r.Categories) * len(r.Modes)},
-		{"minutes charts", "svg", []string{"chart-minutes"}, len(r.Categories) * len(r.Modes)},
-		// A 100 % bar per region and chart, one segment per time class
-		// and one for unreachable.
-		{"share bars", "rect", []string{"bar", "share"}, len(r.Categories) * len(r.Modes) * wantRegions * (len(r.Thresholds) + 2)},
-	}
-	for _, c := range checks {
-		if got := countClass(dom, c.tag, c.classes...); got != c.want {
-			t.Errorf("%s: %d drawn, want %d", c.what, got, c.want)
+	bodyCounts := func(t *testing.T, dom string) {
+		for attr, want := range map[string]int{"data-cells": wantCells, "data-gaps": wantGaps,
+			"data-regions": wantRegions, "data-services": wantServices} {
+			if !strings.Contains(dom, attr+`="`+itoa(want)+`"`) {
+				t.Errorf("body %s is not %d", attr, want)
+			}
 		}
-	}
-	if got := strings.Count(dom, `class="leaflet-tooltip region-label`); got != wantRegions {
-		t.Errorf("region labels: %d, want %d", got, wantRegions)
-	}
-	for attr, want := range map[string]int{"data-cells": wantCells, "data-gaps": wantGaps, "data-regions": wantRegions, "data-services": wantServices} {
-		if !strings.Contains(dom, attr+`="`+itoa(want)+`"`) {
-			t.Errorf("body %s is not %d", attr, want)
-		}
-	}
-	if !strings.Contains(dom, "within 10 min") {
-		t.Error("the selection summary was not written")
 	}
 
-	// Screenshot the whole page: its height as measured by the script.
-	height := 4000
-	if m := regexp.MustCompile(`data-height="(\d+)"`).FindStringSubmatch(dom); m != nil {
-		if h, err := strconv.Atoi(m[1]); err == nil && h > 600 && h < 30000 {
-			height = h
+	t.Run("svg", func(t *testing.T) {
+		tmp := t.TempDir()
+		opts := Options{Title: "South Savo fixture"}
+		page, dom := renderedDOM(t, bin, tmp, r, opts)
+		checks := []struct {
+			what    string
+			tag     string
+			classes []string
+			want    int
+		}{
+			{"cell paths", "path", []string{"saavu-cell", "leaflet-interactive"}, wantCells},
+			{"region outlines", "path", []string{"saavu-region", "leaflet-interactive"}, wantRegions},
+			{"service markers", "path", []string{"saavu-service", "leaflet-interactive"}, wantServices},
+			{"gap areas of the first category and mode", "path", []string{"saavu-gap"}, wantGaps},
+			{"interactive paths", "path", []string{"leaflet-interactive"}, wantCells + wantRegions + wantServices},
+			{"share charts", "svg", []string{"chart-share"}, len(r.Categories) * len(r.Modes)},
+			{"minutes charts", "svg", []string{"chart-minutes"}, len(r.Categories) * len(r.Modes)},
+			// A 100 % bar per region and chart, one segment per time
+			// class and one for unreachable.
+			{"share bars", "rect", []string{"bar", "share"}, len(r.Categories) * len(r.Modes) * wantRegions * (len(r.Thresholds) + 2)},
 		}
-	}
-	dir := artefactDir(t)
-	shot := filepath.Join(dir, "report-fixture.png")
-	runChromium(t, bin, page, filepath.Join(tmp, "profile-shot"), "--screenshot="+shot, "--window-size=1280,"+itoa(height))
-	st, err := os.Stat(shot)
-	if err != nil || st.Size() < 10_000 {
-		t.Fatalf("screenshot %s missing or too small: %v", shot, err)
-	}
-	t.Logf("screenshot: %s", shot)
-	html := filepath.Join(dir, "report-fixture.html")
-	if err := os.WriteFile(html, []byte(render(t, r, Options{Title: "South Savo fixture"})), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("report: %s", html)
+		for _, c := range checks {
+			if got := countClass(dom, c.tag, c.classes...); got != c.want {
+				t.Errorf("%s: %d drawn, want %d", c.what, got, c.want)
+			}
+		}
+		if got := strings.Count(dom, `class="leaflet-tooltip region-label`); got != wantRegions {
+			t.Errorf("region labels: %d, want %d", got, wantRegions)
+		}
+		bodyCounts(t, dom)
+		if !strings.Contains(dom, "within 10 min") {
+			t.Error("the selection summary was not written")
+		}
+
+		// Screenshot the whole page: its height as measured by the script.
+		height := 4000
+		if m := regexp.MustCompile(`data-height="(\d+)"`).FindStringSubmatch(dom); m != nil {
+			if h, err := strconv.Atoi(m[1]); err == nil && h > 600 && h < 30000 {
+				height = h
+			}
+		}
+		dir := artefactDir(t)
+		shot := filepath.Join(dir, "report-fixture.png")
+		runChromium(t, bin, page, filepath.Join(tmp, "profile-shot"), "--screenshot="+shot, "--window-size=1280,"+itoa(height))
+		st, err := os.Stat(shot)
+		if err != nil || st.Size() < 10_000 {
+			t.Fatalf("screenshot %s missing or too small: %v", shot, err)
+		}
+		t.Logf("screenshot: %s", shot)
+		html := filepath.Join(dir, "report-fixture.html")
+		if err := os.WriteFile(html, []byte(render(t, r, opts)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("report: %s", html)
+	})
+
+	// A run above Options.LargeCells draws cells on a canvas.
+	t.Run("canvas", func(t *testing.T) {
+		_, dom := renderedDOM(t, bin, t.TempDir(), r, Options{LargeCells: wantCells - 1})
+		if got := countClass(dom, "path", "saavu-cell"); got != 0 {
+			t.Errorf("%d cell paths in canvas mode", got)
+		}
+		if !strings.Contains(dom, "<canvas") {
+			t.Error("no canvas drawn")
+		}
+		if got := countClass(dom, "path", "saavu-region"); got != wantRegions {
+			t.Errorf("region outlines: %d, want %d", got, wantRegions)
+		}
+		bodyCounts(t, dom)
+	})
 }

@@ -42,7 +42,7 @@ type jsTotal struct {
 	Unreachable float64   `json:"unreachable"`
 }
 
-func buildConfig(r *results.Results, opts Options, colors []string, catColors map[string]string) (template.JS, error) {
+func buildConfig(r *results.Results, opts Options, colors []string, catColors map[string]string) ([]byte, error) {
 	cfg := config{
 		Thresholds:     make([]float64, 0, len(r.Thresholds)),
 		Colors:         colors,
@@ -93,11 +93,11 @@ func buildConfig(r *results.Results, opts Options, colors []string, catColors ma
 			}
 		}
 	}
-	b, err := json.Marshal(cfg) // escapes <, > and & in strings
+	b, err := json.Marshal(cfg)
 	if err != nil {
-		return "", fmt.Errorf("report: map configuration: %w", err)
+		return nil, fmt.Errorf("report: map configuration: %w", err)
 	}
-	return template.JS(b), nil
+	return b, nil
 }
 
 func round4(v float64) float64 {

@@ -37,6 +37,7 @@ type page struct {
 	Tool       string
 	Version    string
 	Command    string
+	CmdLine    string // the recorded command line, shell-quoted; "" when absent
 	Inputs     []inputRow
 	Params     []results.Param
 	Counts     []results.Param
@@ -50,11 +51,16 @@ type page struct {
 	ReportCSS  template.CSS
 	LeafletJS  template.JS
 	ReportJS   template.JS
-	Config     template.JS
-	CellsJSON  template.JS
-	RegionJSON template.JS
-	GapJSON    template.JS
-	PointJSON  template.JS
+
+	// data are the JSON blocks streamed between the head and the tail.
+	data []dataBlock
+}
+
+// dataBlock is one <script type="application/json"> element: JSON that is
+// escaped for the element while it is written.
+type dataBlock struct {
+	ID   string
+	JSON []byte
 }
 
 type figure struct{ Label, Value string }
@@ -184,6 +190,7 @@ func buildPage(r *results.Results, opts Options, b *bundle) (*page, error) {
 	p.Glance = buildGlance(r)
 	p.Comparison = buildComparison(r, colors)
 	p.Gaps = buildGaps(r)
+	p.CmdLine = shellLine(r.Run.Args)
 	for _, in := range r.Run.Inputs {
 		p.Inputs = append(p.Inputs, inputRow{Role: in.Role, Path: in.Path, Bytes: formatCount(float64(in.Bytes)), SHA256: in.SHA256})
 	}
@@ -192,11 +199,13 @@ func buildPage(r *results.Results, opts Options, b *bundle) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Config = cfg
-	p.CellsJSON = scriptJSON(r.Cells.Raw)
-	p.RegionJSON = scriptJSON(r.RegionShapes.Raw)
-	p.GapJSON = scriptJSON(r.GapShapes.Raw)
-	p.PointJSON = scriptJSON(r.ServicePoints.Raw)
+	p.data = []dataBlock{
+		{"saavu-config", cfg},
+		{"saavu-regions", r.RegionShapes.Raw},
+		{"saavu-gaps", r.GapShapes.Raw},
+		{"saavu-services", r.ServicePoints.Raw},
+		{"saavu-cells", r.Cells.Raw}, // the largest, last
+	}
 	return p, nil
 }
 
@@ -395,4 +404,25 @@ func basemapAttribution(opts Options) string {
 		return "© OpenStreetMap contributors"
 	}
 	return "Basemap: " + host
+}
+
+// shellLine joins command line words, quoting those a POSIX shell would
+// split or expand.
+func shellLine(args []string) string {
+	parts := make([]string, 0, len(args))
+	for _, a := range args {
+		safe := a != ""
+		for _, c := range a {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("-_./=:,+@%", c)) {
+				safe = false
+				break
+			}
+		}
+		if safe {
+			parts = append(parts, a)
+		} else {
+			parts = append(parts, "'"+strings.ReplaceAll(a, "'", `'\''`)+"'")
+		}
+	}
+	return strings.Join(parts, " ")
 }

@@ -25,7 +25,15 @@ func Write(w io.Writer, r *results.Results, opts Options) error {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 256<<10)
-	if err := b.tmpl.Execute(bw, p); err != nil {
+	if err := b.tmpl.ExecuteTemplate(bw, "head", p); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	for _, d := range p.data {
+		if err := writeDataBlock(bw, d); err != nil {
+			return fmt.Errorf("report: writing %s: %w", d.ID, err)
+		}
+	}
+	if err := b.tmpl.ExecuteTemplate(bw, "tail", p); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	if err := bw.Flush(); err != nil {

@@ -289,6 +289,18 @@ func TestWriteLargeRun(t *testing.T) {
 	}
 }
 
+func TestWriteCommandLine(t *testing.T) {
+	r := loadFixture(t)
+	if html := render(t, r, Options{}); strings.Contains(html, `class="cmdline"`) {
+		t.Error("command line box without recorded args")
+	}
+	r.Run.Args = []string{"saavu", "analyse", "--regions", "a b.geojson"}
+	html := render(t, r, Options{})
+	if !strings.Contains(html, `<pre class="cmdline"><code>saavu analyse --regions &#39;a b.geojson&#39;</code></pre>`) {
+		t.Error("recorded command line not shown, quoted")
+	}
+}
+
 func TestWriteWithoutNotesOrWarnings(t *testing.T) {
 	r := loadFixture(t)
 	r.Run.Notes, r.Run.Warnings = nil, nil

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Browser check of the HTML report: renders the report of the hand-made
+# results in testdata/report/run, opens it in headless Chromium without
+# network, checks that the map, charts and tables were drawn without script
+# errors, and saves a screenshot and the report under artefacts/ (or
+# $SAAVU_ARTEFACTS).
+#
+# Needs a Chromium binary on PATH (chromium, chromium-browser or
+# google-chrome): on Debian, apt-get install chromium. Without one the test
+# is skipped, and this script fails unless REPORT_CHECK_OPTIONAL=1, so that
+# `make report-check` never passes without having looked.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export SAAVU_ARTEFACTS="${SAAVU_ARTEFACTS:-artefacts}"
+
+found=""
+for b in chromium chromium-browser google-chrome google-chrome-stable; do
+  if command -v "$b" >/dev/null 2>&1; then found="$b"; break; fi
+done
+if [ -z "$found" ]; then
+  if [ "${REPORT_CHECK_OPTIONAL:-0}" = "1" ]; then
+    echo "report-check: no Chromium on PATH; skipped (apt-get install chromium to run it)"
+    exit 0
+  fi
+  echo "report-check: no Chromium on PATH (apt-get install chromium)" >&2
+  exit 1
+fi
+
+echo "report-check: using $(command -v "$found"); artefacts in $SAAVU_ARTEFACTS/"
+go test -count=1 -v -run '^TestReportRendersInChromium$' ./internal/report
