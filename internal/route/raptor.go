@@ -103,10 +103,22 @@ type raptorTimetable struct {
 	// stop positions (one bit per position).
 	bitBase []int32
 
-	// The day's transfers from stop s are xfer[TransferStart[s]:
-	// TransferStart[s+1]], sorted by walking time so that a relaxation
-	// stops at the first walk that ends past the time limit.
-	xfer []raptorXfer
+	// Initial boardPrev per pattern position and boardPrevMax per stop:
+	// math.MaxInt32 (unknown) where a trip can be boarded, math.MinInt32
+	// (never worth boarding) at the last position of a pattern and in
+	// patterns without trips.
+	boardPrev0    []transit.Seconds
+	boardPrevMax0 []transit.Seconds
+
+	// stopPatAbs[i] is PatStopStart[StopPat[i]]+StopPatPos[i]: the index
+	// in PatStops of the i-th pattern position serving a stop.
+	stopPatAbs []int32
+
+	// The useful transfers from stop s are xfer[xferStart[s]:
+	// xferStart[s+1]], sorted by walking time so that a relaxation stops at
+	// the first walk that ends past the time limit.
+	xferStart []int32
+	xfer      []raptorXfer
 }
 
 // raptorXfer is a transfer walk to stop to taking time seconds.
@@ -147,6 +159,7 @@ type Raptor struct {
 	vehUpd       [2][]int32
 	vehScan      []int32
 	egList       []int32
+	hits         []int32 // scratch of relaxTransfers, the longest transfer list
 
 	// Patterns to scan in a round: listed once (patListed), with the
 	// positions of their stops marked in the previous round as bits.
@@ -172,6 +185,13 @@ type Raptor struct {
 	// timetable.
 	boardTrip []int32
 	boardPrev []transit.Seconds
+
+	// boardPrevMax[(k-1)*numStops+s] is the largest boardPrev of round k
+	// over the positions of stop s. A stop whose board label improves is
+	// marked only at positions where the label fell below boardPrev: at
+	// the others the cached trip is unchanged and was already ridden from
+	// there, so boarding again could improve nothing.
+	boardPrevMax []transit.Seconds
 
 	// Per target earliest arrival (clock time) across minutes.
 	arrT []transit.Seconds
@@ -201,6 +221,7 @@ func NewRaptor(day *transit.Day, opts RaptorOptions) (*Raptor, error) {
 	}
 	tt := &raptorTimetable{day: day}
 	tt.transpose()
+	tt.boardable()
 	tt.sortTransfers()
 	return newRaptorWorker(tt, opts), nil
 }
@@ -232,6 +253,11 @@ func newRaptorWorker(tt *raptorTimetable, opts RaptorOptions) *Raptor {
 	r.egStamp = make([]uint32, n)
 	r.vehScan = make([]int32, 0, n)
 	r.egList = make([]int32, 0, n)
+	maxDeg := int32(0)
+	for s := range n {
+		maxDeg = max(maxDeg, tt.xferStart[s+1]-tt.xferStart[s])
+	}
+	r.hits = make([]int32, maxDeg)
 	np := len(tt.depBase)
 	r.patListed = make([]bool, np)
 	r.patList = make([]int32, 0, np)
@@ -239,6 +265,7 @@ func newRaptorWorker(tt *raptorTimetable, opts RaptorOptions) *Raptor {
 	r.ridden = make([]int32, opts.MaxRides*len(tt.day.PatStops))
 	r.boardTrip = make([]int32, len(r.ridden))
 	r.boardPrev = make([]transit.Seconds, len(r.ridden))
+	r.boardPrevMax = make([]transit.Seconds, opts.MaxRides*n)
 	return r
 }
 
@@ -270,16 +297,46 @@ func (tt *raptorTimetable) transpose() {
 	}
 }
 
+// boardable sets boardPrev0 and boardPrevMax0.
+func (tt *raptorTimetable) boardable() {
+	d := tt.day
+	tt.stopPatAbs = make([]int32, len(d.StopPat))
+	for i, p := range d.StopPat {
+		tt.stopPatAbs[i] = d.PatStopStart[p] + d.StopPatPos[i]
+	}
+	tt.boardPrev0 = make([]transit.Seconds, len(d.PatStops))
+	tt.boardPrevMax0 = make([]transit.Seconds, d.NumStops)
+	for i := range tt.boardPrevMax0 {
+		tt.boardPrevMax0[i] = math.MinInt32
+	}
+	for p := 0; p+1 < len(d.PatStopStart); p++ {
+		trips := d.PatTripStart[p+1] > d.PatTripStart[p]
+		for i := d.PatStopStart[p]; i < d.PatStopStart[p+1]; i++ {
+			tt.boardPrev0[i] = math.MinInt32
+			if trips && i+1 < d.PatStopStart[p+1] {
+				tt.boardPrev0[i] = math.MaxInt32
+				tt.boardPrevMax0[d.PatStops[i]] = math.MaxInt32
+			}
+		}
+	}
+}
+
 // sortTransfers copies the transfer lists, each sorted by walking time
-// (then by destination, for a deterministic order).
+// (then by destination, for a deterministic order), leaving out walks to
+// stops where no vehicle can be boarded: their board labels lead nowhere,
+// since targets are reached from vehicle arrivals only.
 func (tt *raptorTimetable) sortTransfers() {
 	d := tt.day
-	tt.xfer = make([]raptorXfer, len(d.TransferTo))
-	for i, to := range d.TransferTo {
-		tt.xfer[i] = raptorXfer{to: to, time: d.TransferTime[i]}
-	}
+	tt.xferStart = make([]int32, d.NumStops+1)
+	tt.xfer = make([]raptorXfer, 0, len(d.TransferTo))
 	for s := range d.NumStops {
-		slices.SortFunc(tt.xfer[d.TransferStart[s]:d.TransferStart[s+1]], func(a, b raptorXfer) int {
+		for i := d.TransferStart[s]; i < d.TransferStart[s+1]; i++ {
+			if to := d.TransferTo[i]; tt.boardPrevMax0[to] != math.MinInt32 {
+				tt.xfer = append(tt.xfer, raptorXfer{to: to, time: d.TransferTime[i]})
+			}
+		}
+		tt.xferStart[s+1] = int32(len(tt.xfer))
+		slices.SortFunc(tt.xfer[tt.xferStart[s]:], func(a, b raptorXfer) int {
 			return cmp.Or(cmp.Compare(a.time, b.time), cmp.Compare(a.to, b.to))
 		})
 	}
@@ -295,7 +352,11 @@ func (r *Raptor) resetLabels() {
 	for i := range r.ridden {
 		r.ridden[i] = math.MaxInt32
 		r.boardTrip[i] = math.MaxInt32
-		r.boardPrev[i] = math.MaxInt32
+	}
+	ps := len(r.tt.boardPrev0)
+	for k := 0; k+1 < r.rounds; k++ {
+		copy(r.boardPrev[k*ps:(k+1)*ps], r.tt.boardPrev0)
+		copy(r.boardPrevMax[k*r.numStops:(k+1)*r.numStops], r.tt.boardPrevMax0)
 	}
 }
 

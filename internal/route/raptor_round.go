@@ -3,6 +3,7 @@ package route
 import (
 	"math"
 	"math/bits"
+	"slices"
 
 	"github.com/saavu/saavu/internal/transit"
 )
@@ -63,11 +64,15 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 		}
 		st := r.nextStamp()
 		upd := r.updList[cur][:0]
-		ustamp, mstamp := r.updStamp[cur], r.markStamp[cur]
+		ustamp := r.updStamp[cur]
 		bPrev := r.board[(k-1)*n : k*n]
 		bCur := r.board[k*n : (k+1)*n]
 		vCur := r.veh[k*n : (k+1)*n]
 		pmark := r.markStamp[prev]
+		slack := r.opts.BoardSlack
+		bp := r.boardPrev[(k-1)*len(d.PatStops) : k*len(d.PatStops)]
+		bpMax := r.boardPrevMax[(k-1)*n : k*n]
+		spAbs := r.tt.stopPatAbs
 
 		// Merge the vehicle labels of round k-1 into round k.
 		vupd := r.vehUpd[cur][:0]
@@ -95,7 +100,14 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 			if pmark[s] != prevSt {
 				continue
 			}
+			e := bPrev[s] + slack
+			if e >= bpMax[s] {
+				continue
+			}
 			for i := d.StopPatStart[s]; i < d.StopPatStart[s+1]; i++ {
+				if e >= bp[spAbs[i]] {
+					continue
+				}
 				p, pos := d.StopPat[i], d.StopPatPos[i]
 				if !r.patListed[p] {
 					r.patListed[p] = true
@@ -114,34 +126,62 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 
 		// One transfer walk after each vehicle arrival improved by a ride.
 		if k < last {
-			upd := r.updList[cur]
-			xfer, xstart := r.tt.xfer, d.TransferStart
-			for _, s := range r.vehScan {
-				a := vCur[s]
-				for _, x := range xfer[xstart[s]:xstart[s+1]] {
-					c := a + x.time
-					if c >= limit {
-						break
-					}
-					if c < bCur[x.to] {
-						u := x.to
-						bCur[u] = c
-						if ustamp[u] != st {
-							ustamp[u] = st
-							upd = append(upd, u)
-						}
-						mstamp[u] = st
-						if r.par != nil {
-							r.par.boardFrom[k*n+int(u)] = s
-						}
-					}
-				}
-			}
-			r.updList[cur] = upd
+			r.relaxTransfers(k, limit, st)
 		}
 		r.vehScan = r.vehScan[:0]
 		prevSt = st
 	}
+}
+
+// relaxTransfers walks the transfers of round k from each stop whose
+// vehicle arrival a ride improved, improving board labels. The stops are
+// taken in index order so that their transfer lists are read front to
+// back; the inner loop only lowers labels and notes the stops it lowered,
+// which are listed afterwards.
+func (r *Raptor) relaxTransfers(k int, limit transit.Seconds, st uint32) {
+	n := r.numStops
+	bCur := r.board[k*n : (k+1)*n]
+	vCur := r.veh[k*n : (k+1)*n]
+	cur := k & 1
+	ustamp, mstamp := r.updStamp[cur], r.markStamp[cur]
+	upd := r.updList[cur]
+	xfer, xstart := r.tt.xfer, r.tt.xferStart
+	hits := r.hits
+	slices.Sort(r.vehScan)
+	for _, s := range r.vehScan {
+		a := vCur[s]
+		h := lowerByWalks(xfer[xstart[s]:xstart[s+1]], a, limit, bCur, hits)
+		for _, u := range hits[:h] {
+			if ustamp[u] != st {
+				ustamp[u] = st
+				upd = append(upd, u)
+			}
+			mstamp[u] = st
+			if r.par != nil {
+				r.par.boardFrom[k*n+int(u)] = s
+			}
+		}
+	}
+	r.updList[cur] = upd
+}
+
+// lowerByWalks lowers b[x.to] to a+x.time for the walks xs (sorted by
+// time) that end before limit and improve it, writes the stops lowered to
+// hits and returns how many. Kept small so that it runs in registers.
+func lowerByWalks(xs []raptorXfer, a, limit transit.Seconds, b []transit.Seconds, hits []int32) int {
+	h := 0
+	for _, x := range xs {
+		c := a + x.time
+		if c >= limit {
+			break
+		}
+		if c < b[x.to] {
+			b[x.to] = c
+			hits[h] = x.to
+			h++
+		}
+	}
+	return h
 }
 
 // scanPattern rides pattern p in round k over the positions marked in
@@ -171,6 +211,7 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, l
 	ridden := r.ridden[rowPos:][:l]
 	boardTrip := r.boardTrip[rowPos:][:l]
 	boardPrev := r.boardPrev[rowPos:][:l]
+	bpMax := r.boardPrevMax[(k-1)*n : k*n]
 	col := r.tt.depCol[r.tt.depBase[p]:][:l*int(nt)]
 	bPrev := r.board[(k-1)*n : k*n]
 	bCur := r.board[k*n : (k+1)*n]
@@ -254,11 +295,15 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, l
 					lo = m + 1
 				}
 			}
+			old := boardPrev[j]
 			bt = lo
 			boardTrip[j] = bt
 			boardPrev[j] = math.MinInt32
 			if bt > 0 {
 				boardPrev[j] = c[bt-1]
+			}
+			if old == bpMax[stops[j]] {
+				r.refreshBoardPrevMax(k, stops[j])
 			}
 		}
 		if bt < trip && bt < nt {
@@ -268,6 +313,17 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, l
 		}
 	}
 	clear(words)
+}
+
+// refreshBoardPrevMax recomputes boardPrevMax of round k at stop s.
+func (r *Raptor) refreshBoardPrevMax(k int, s int32) {
+	d := r.tt.day
+	bp := r.boardPrev[(k-1)*len(d.PatStops) : k*len(d.PatStops)]
+	m := transit.Seconds(math.MinInt32)
+	for _, i := range r.tt.stopPatAbs[d.StopPatStart[s]:d.StopPatStart[s+1]] {
+		m = max(m, bp[i])
+	}
+	r.boardPrevMax[(k-1)*r.numStops+int(s)] = m
 }
 
 // nextBit returns the index of the first set bit at or after i, or
