@@ -158,7 +158,12 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d cells (population %.0f) lie outside every region and are left out", cells.OutsideCells, cells.OutsidePopulation))
 	}
 	if len(cells.Cell) == 0 {
-		return nil, inputError(errors.New("no populated cell lies inside the regions: check that the population and regions cover the same area and CRS"))
+		from := "the grid"
+		if o.Population != "" {
+			from = o.Population
+		}
+		return nil, inputError(fmt.Errorf("regions: %s: none of the %d populated cells of %s lies inside the regions: check that the population and regions cover the same area and CRS",
+			o.Regions, cells.OutsideCells, from))
 	}
 
 	var svcs []Service
@@ -224,6 +229,9 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		res.Counts.CellsUnsnapped[m.String()] = countUnsnapped(cellSnaps[i])
 		n := countUnsnapped(svcSnaps[i])
 		res.Counts.ServicesUnsnapped[m.String()] = n
+		if err := checkCoverage(o, m, len(cellPts), res.Counts.CellsUnsnapped[m.String()], len(svcPts), n); err != nil {
+			return nil, inputError(err)
+		}
 		if n > 0 {
 			for k, s := range svcSnaps[i] {
 				if s.Seg < 0 {
@@ -392,6 +400,33 @@ func snapAll(g *graph.Graph, pts [][2]float64, maxSnap float64, workers int) []g
 		out[i] = s
 	})
 	return out
+}
+
+// checkCoverage fails a run whose every cell, or every service, is beyond
+// snapping distance of the streets of a mode: the extract does not cover
+// the inputs (a wrong extract, or inputs somewhere else), and every result
+// would be "unreachable".
+func checkCoverage(o *Options, m graph.Mode, cells, cellsFar, svcs, svcsFar int) error {
+	var what string
+	switch {
+	case cells > 0 && cellsFar == cells:
+		what = fmt.Sprintf("no populated cell (of %d)", cells)
+		switch {
+		case o.Population != "":
+			what += " of " + o.Population
+		case o.Regions != "":
+			what += " of the regions in " + o.Regions
+		}
+	case svcs > 0 && svcsFar == svcs:
+		what = fmt.Sprintf("no service (of %d)", svcs)
+		if o.Services != "" {
+			what += " of " + o.Services
+		}
+	default:
+		return nil
+	}
+	return fmt.Errorf("osm: %s: %s is within %g m (--max-snap) of a street usable by %s: the extract does not cover them; is it the right extract, and are the coordinates lon/lat?",
+		o.OSM, what, o.MaxSnapM, m)
 }
 
 func countUnsnapped(ss []graph.Snap) int {

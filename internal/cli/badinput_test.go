@@ -233,6 +233,7 @@ func badKinds(t *testing.T) []badKind {
 				badCase{name: "metres-outside-finland.geojson", want: []string{`feature 0 (id "T")`, "neither lon/lat degrees nor EPSG:3067"}},
 				badCase{name: "null-geometry.geojson", want: []string{`feature 1 (id "V")`, "has no geometry"}},
 				badCase{name: "utf16.geojson", want: []string{"UTF-16", "must be UTF-8"}},
+				badCase{name: "outside-extract.geojson", want: []string{"population.csv", "populated cells", "lies inside the regions"}},
 			),
 		},
 		{
@@ -281,6 +282,7 @@ func badKinds(t *testing.T) []badKind {
 				badCase{name: "unterminated-quote.csv", want: []string{"line 3", "quote opened on this line is never closed"}},
 				badCase{name: "utf16.csv", want: []string{"UTF-16"}},
 				badCase{name: "extra-field.csv", want: []string{"line 3", "4 fields, but the header has 3"}},
+				badCase{name: "outside-extract.csv", want: []string{"regions.geojson", "none of the 1 populated cells", "lies inside the regions"}},
 			),
 		},
 		{
@@ -304,6 +306,7 @@ func badKinds(t *testing.T) []badKind {
 				badCase{name: "text-lon.csv", want: []string{"line 3", "field lon", `"twenty-three" is not a number`}},
 				badCase{name: "utf16.csv", want: []string{"UTF-16"}},
 				badCase{name: "duplicate-column.csv", want: []string{"line 1", "field name", "column appears twice"}},
+				badCase{name: "outside-extract.csv", want: []string{"town.osm", "no service (of 1)", "the extract does not cover them"}},
 			),
 		},
 		{
@@ -347,6 +350,7 @@ func badKinds(t *testing.T) []badKind {
 				badCase{name: "corrupt.osm.gz", want: []string{"corrupt data: gzip"}},
 				badCase{name: "corrupt.osm.bz2", want: []string{"bzip2-compressed data that is not OSM XML"}},
 				badCase{name: "utf16.osm", want: []string{"UTF-16"}},
+				badCase{name: "elsewhere.osm", want: []string{"population.csv", "no populated cell (of ", "the extract does not cover them"}},
 				badCase{name: "mismatched-tag.osm", want: []string{"line 11", "element <osm> closed by </node>"}},
 				badCase{name: "zip archive", want: []string{"zip archive"}, gen: zipOf("roads.osm.pbf", "town.osm")},
 				badCase{name: "pbf cut in half", want: []string{"truncated PBF", "needs", "more bytes"}, gen: cutTampere(0.5, false)},
