@@ -3,6 +3,7 @@ package route
 import (
 	"math"
 	"math/bits"
+	"slices"
 
 	"github.com/saavu/saavu/internal/transit"
 )
@@ -50,18 +51,106 @@ func Percentiles(times []transit.Seconds, ps []int, out []transit.Seconds) {
 		}
 		reach++
 	}
-	for i := range np {
-		k := percentileIndex(n, ps[i])
-		switch {
-		case k >= reach:
-			out[i] = Unreachable
-		case lo == hi:
-			out[i] = lo
-		default:
-			out[i] = selectRank(times, lo, hi, k)
+	if np > maxFastPercentiles || n > math.MaxUint16 || lo == hi {
+		for i := range np {
+			k := percentileIndex(n, ps[i])
+			switch {
+			case k >= reach:
+				out[i] = Unreachable
+			case lo == hi:
+				out[i] = lo
+			default:
+				out[i] = selectRank(times, lo, hi, k)
+			}
+		}
+		return
+	}
+
+	// Count the reachable times in at most 256 buckets of equal width.
+	shift := max(bits.Len32(uint32(hi-lo))-8, 0)
+	var count [256]uint16
+	for _, t := range times {
+		if t >= 0 {
+			count[uint32(t-lo)>>shift]++
 		}
 	}
+	// Find the bucket of each rank, walking the buckets once in the order
+	// of the ranks; note the buckets to look into.
+	var bucket [maxFastPercentiles]uint8
+	var rest, order [maxFastPercentiles]int
+	var slotOf [256]uint8 // 1 + slot of a bucket to look into, 0 if none
+	slots := 0
+	for i := range np {
+		rest[i] = percentileIndex(n, ps[i])
+		j := i
+		for ; j > 0 && rest[order[j-1]] > rest[i]; j-- {
+			order[j] = order[j-1]
+		}
+		order[j] = i
+	}
+	b, below := 0, 0 // below: times in buckets before b
+	for _, i := range order[:np] {
+		k := rest[i]
+		if k >= reach {
+			out[i] = Unreachable
+			rest[i] = -1
+			continue
+		}
+		for k >= below+int(count[b]) {
+			below += int(count[b])
+			b++
+		}
+		bucket[i], rest[i] = uint8(b), k-below
+		if shift == 0 {
+			out[i] = lo + transit.Seconds(b)
+			continue
+		}
+		if slotOf[b] == 0 && count[b] <= fastBucket {
+			slots++
+			slotOf[b] = uint8(slots)
+		}
+	}
+	if shift == 0 {
+		return
+	}
+	// Gather the times of those buckets (few each) in one pass.
+	var buf [maxFastPercentiles][fastBucket]transit.Seconds
+	var fill [maxFastPercentiles]int
+	if slots > 0 {
+		for _, t := range times {
+			if t < 0 {
+				continue
+			}
+			if sl := slotOf[uint32(t-lo)>>shift]; sl != 0 {
+				buf[sl-1][fill[sl-1]] = t
+				fill[sl-1]++
+			}
+		}
+		for sl := range slots {
+			slices.Sort(buf[sl][:fill[sl]])
+		}
+	}
+	for i := range np {
+		if rest[i] < 0 {
+			continue
+		}
+		b := bucket[i]
+		if sl := slotOf[b]; sl != 0 {
+			out[i] = buf[sl-1][rest[i]]
+			continue
+		}
+		// A crowded bucket: select within it.
+		blo := lo + transit.Seconds(int(b)<<shift)
+		out[i] = selectRank(times, blo, min(hi, blo+transit.Seconds(1<<shift)-1), rest[i])
+	}
 }
+
+// Limits of the fast path of Percentiles: how many percentiles, and how
+// many times a bucket may hold to be sorted directly.
+const (
+	maxFastPercentiles = 8
+	fastBucket         = 24
+)
 
 // percentileIndex returns ceil(p/100*n)-1 clamped to 0..n-1, computed in
 // double precision in R5's order, so that it agrees with R5 where rounding
