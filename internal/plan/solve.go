@@ -473,4 +473,3 @@ func (e *engine) improve() (swaps int, converged bool) {
 	}
 	return swaps, false
 }
-
