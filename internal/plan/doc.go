@@ -40,8 +40,12 @@
 // swap of one open site for one closed site is applied while it lowers the
 // cost, until none does. Swaps are evaluated in O(nonzeros + sites x k)
 // per pass from each origin's nearest and second-nearest open service
-// (the fast interchange of Whitaker 1983). Ties go to the lowest site
-// index, so results are deterministic. The heuristic finds a local
-// optimum with respect to single swaps; on small instances it is checked
+// (the fast interchange of Whitaker 1983). Single-swap local search can
+// stop short of the optimum (from the plain greedy start, on about 2% of
+// small random instances), so several starts are run (Options.Starts,
+// default 8): start s forces the site with the s-th best effect alone as
+// the first choice; the best result wins. Ties go to the lowest site index
+// and the earliest start, so results are deterministic and do not depend
+// on the number of workers. On small instances the result is checked
 // against exhaustive enumeration.
 package plan

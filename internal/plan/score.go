@@ -38,14 +38,21 @@ func Evaluate(p Problem, open []int32) (Score, error) {
 	if len(p.Weights) != p.Sites.Origins || (p.FixedMs != nil && len(p.FixedMs) != p.Sites.Origins) {
 		return Score{}, fmt.Errorf("plan: %d weights and %d fixed times for %d origins", len(p.Weights), len(p.FixedMs), p.Sites.Origins)
 	}
+	for _, j := range open {
+		if j < 0 || int(j) >= p.Sites.Sites {
+			return Score{}, fmt.Errorf("plan: open site %d of %d", j, p.Sites.Sites)
+		}
+	}
+	return p.score(open), nil
+}
+
+// score is Evaluate for a valid problem and valid site indices.
+func (p Problem) score(open []int32) Score {
 	t := make([]uint32, p.Sites.Origins)
 	for i := range t {
 		t[i] = p.fixed(i)
 	}
 	for _, j := range open {
-		if j < 0 || int(j) >= p.Sites.Sites {
-			return Score{}, fmt.Errorf("plan: open site %d of %d", j, p.Sites.Sites)
-		}
 		orig, tms := p.Sites.Column(int(j))
 		for k, i := range orig {
 			t[i] = min(t[i], tms[k])
@@ -77,14 +84,8 @@ func Evaluate(p Problem, open []int32) (Score, error) {
 	if reachedW > 0 {
 		s.MeanMin = sumT / reachedW
 	}
-	return s, nil
+	return s
 }
 
 // value is the objective value of a set of open sites of a valid problem.
-func (p Problem) value(open []int32) float64 {
-	s, err := Evaluate(p, open)
-	if err != nil {
-		return math.NaN()
-	}
-	return s.objective(p.Objective)
-}
+func (p Problem) value(open []int32) float64 { return p.score(open).objective(p.Objective) }
