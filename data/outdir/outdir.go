@@ -87,6 +87,11 @@ func firstMissing(dir string) string {
 // Path returns the output folder.
 func (d *Dir) Path() string { return d.dir }
 
+// StagingPath returns the staging folder, where files made by Create lie
+// until Commit. A later stage may read them there (e.g. to build a report
+// from the other outputs) before they are committed together.
+func (d *Dir) StagingPath() string { return d.staging }
+
 // Create starts file name (a relative path with forward or native
 // separators; subfolders are allowed) in the staging folder. The returned
 // writer is buffered; its Close flushes, syncs and closes the file, and must

@@ -45,6 +45,8 @@ type Options struct {
 	Log     *slog.Logger
 	// Args are the command line words, recorded in run.json.
 	Args []string
+	// Report title and optional basemap tiles (URL template).
+	Title, BasemapURL, BasemapAttribution string
 	// Notes are shown in run.json and the report, e.g. what is schematic.
 	Notes []string
 }

@@ -306,7 +306,7 @@ func TestWriteDeterministicAcrossWorkers(t *testing.T) {
 		must(t, Write(res, o))
 		runs = append(runs, readAll(t, o.Out))
 	}
-	for _, name := range []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, RunFile} {
+	for _, name := range []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, RunFile, ReportFile} {
 		if len(runs[0][name]) == 0 {
 			t.Fatalf("%s is empty", name)
 		}
@@ -316,8 +316,8 @@ func TestWriteDeterministicAcrossWorkers(t *testing.T) {
 			}
 		}
 	}
-	if len(runs[0]) != 7 {
-		t.Errorf("output files: %d, want 7", len(runs[0]))
+	if len(runs[0]) != 8 {
+		t.Errorf("output files: %d, want 8", len(runs[0]))
 	}
 	// summary.csv: one row per region x group x category x mode x threshold.
 	rows, err := csv.NewReader(bytes.NewReader(runs[0][SummaryFile])).ReadAll()

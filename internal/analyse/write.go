@@ -15,7 +15,9 @@ import (
 	"github.com/saavu/saavu/data/csvio"
 	"github.com/saavu/saavu/data/geojson"
 	"github.com/saavu/saavu/data/outdir"
+	"github.com/saavu/saavu/data/results"
 	"github.com/saavu/saavu/geo"
+	"github.com/saavu/saavu/internal/report"
 )
 
 // Output file names.
@@ -25,6 +27,7 @@ const (
 	SummaryFile  = "summary.csv"
 	GapsFile     = "gaps.geojson"
 	ServicesFile = "services.geojson"
+	ReportFile   = "report.html"
 	RunFile      = "run.json"
 	TimingsFile  = "timings.json"
 )
@@ -53,6 +56,17 @@ func Write(res *Result, o *Options) (err error) {
 		{RunFile, func(w io.Writer) error { return writeRun(w, res, o) }},
 		{TimingsFile, func(w io.Writer) error { return writeTimings(w, res, o) }},
 	}
+	steps = append(steps, struct {
+		name string
+		fn   func(io.Writer) error
+	}{ReportFile, func(w io.Writer) error {
+		// The report reads the outputs written so far from the staging folder.
+		r, err := results.Load(dir.StagingPath())
+		if err != nil {
+			return err
+		}
+		return report.Write(w, r, report.Options{Title: o.Title, BasemapURL: o.BasemapURL, BasemapAttribution: o.BasemapAttribution})
+	}})
 	for _, s := range steps {
 		f, err := dir.Create(s.name)
 		if err != nil {
@@ -279,7 +293,7 @@ func fileInfo(role, path string) (inputInfo, error) {
 func writeRun(w io.Writer, res *Result, o *Options) error {
 	info := runInfo{Tool: "saavu", Version: o.Version, Command: "analyse", Categories: res.Categories,
 		Counts: res.Counts, Warnings: res.Warnings, Notes: o.Notes,
-		Outputs: []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, RunFile, TimingsFile}}
+		Outputs: []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, RunFile, TimingsFile, ReportFile}}
 	if info.Warnings == nil {
 		info.Warnings = []string{}
 	}

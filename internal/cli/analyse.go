@@ -85,6 +85,9 @@ func registerAnalyseFlags(fs *pflag.FlagSet, o *analyse.Options) {
 	fs.Float64Var(&o.MaxTimeMin, "max-time", 0, "stop searching beyond this many minutes; farther cells count as unreachable (0 = no limit)")
 	fs.StringVar(&o.Out, "out", "", "output directory (created if needed; files are replaced only when the whole run succeeds)")
 	fs.IntVar(&o.Workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
+	fs.StringVar(&o.Title, "title", "", "title of report.html (default: \"Access to services\")")
+	fs.StringVar(&o.BasemapURL, "basemap", "", "tile URL template for the report's background map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, the report works offline)")
+	fs.StringVar(&o.BasemapAttribution, "basemap-attribution", "", "attribution shown for --basemap tiles")
 }
 
 // streetFlags are the street-graph flags shared by several commands.
@@ -208,7 +211,7 @@ func printAnalyseSummary(env *Env, res *analyse.Result, o *analyse.Options) {
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintf(w, "\nResults in %s: %s\n", filepath.Clean(o.Out), strings.Join([]string{
-		analyse.CellsFile, analyse.RegionsFile, analyse.SummaryFile, analyse.GapsFile, analyse.RunFile}, ", "))
+		analyse.ReportFile, analyse.CellsFile, analyse.RegionsFile, analyse.SummaryFile, analyse.GapsFile, analyse.ServicesFile, analyse.RunFile}, ", "))
 }
 
 func modeNames(ms []graph.Mode) string {

@@ -48,6 +48,7 @@ func commands() []command {
 		analyseCommand(),
 		matrixCommand(),
 		demoCommand(),
+		reportCommand(),
 		versionCommand(),
 	}
 }

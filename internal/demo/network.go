@@ -9,7 +9,9 @@ type roadClass struct {
 }
 
 var (
-	trunk       = roadClass{"trunk", 100}
+	// Main roads are primary rather than trunk: the walk and bike graphs
+	// leave trunk roads out, and the schematic network has no parallel paths.
+	trunk       = roadClass{"primary", 100}
 	primary     = roadClass{"primary", 80}
 	primary100  = roadClass{"primary", 100}
 	secondary   = roadClass{"secondary", 80}

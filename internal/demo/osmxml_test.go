@@ -168,7 +168,7 @@ func TestOSMStructure(t *testing.T) {
 	if ferries == 0 {
 		t.Error("no route=ferry way")
 	}
-	for _, c := range []string{"trunk", "primary", "secondary", "tertiary", "unclassified", "residential"} {
+	for _, c := range []string{"primary", "secondary", "tertiary", "unclassified", "residential"} {
 		if classes[c] == 0 {
 			t.Errorf("no highway=%s", c)
 		}
