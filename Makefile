@@ -6,7 +6,7 @@ FUZZTIME  ?= 30s
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X github.com/saavu/saavu/internal/cli.Version=$(VERSION)
 
-.PHONY: all build test race demo bench fuzz fuzz-short lint fmt vet clean
+.PHONY: all build test race demo bench fuzz fuzz-short lint fmt vet clean report-check
 
 all: build
 
@@ -17,8 +17,15 @@ test:
 	$(GO) vet $(PKGS)
 	$(GO) test -count=1 $(PKGS)
 
+# race runs the packages with parallel work under the race detector; -short
+# skips the slow real-data and browser tests.
 race:
-	$(GO) test -race -count=1 ./internal/... ./data/...
+	$(GO) test -race -short -count=1 ./internal/... ./data/... ./geo/...
+
+# report-check renders the fixture report in headless Chromium; the
+# screenshot and HTML land in artefacts/.
+report-check:
+	@scripts/report-check.sh
 
 demo: build
 	./$(BIN) demo --out demo-out

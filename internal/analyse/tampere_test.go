@@ -51,6 +51,9 @@ func tampereOptions(t testing.TB, out string) *Options {
 }
 
 func TestTampere(t *testing.T) {
+	if testing.Short() {
+		t.Skip("real-data run skipped in -short mode")
+	}
 	o := tampereOptions(t, filepath.Join(t.TempDir(), "out"))
 	res, err := Compute(context.Background(), o)
 	if err != nil {
