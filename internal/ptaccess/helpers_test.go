@@ -97,6 +97,9 @@ func newFixture(t testing.TB, opts Options) *fixture {
 	root := repoRoot(t)
 	g := buildWalk(t, filepath.Join(root, "testdata", "ptaccess", "grid.osm"), fixtureSpeed)
 	tt, day := compileDay(t, "20240108", filepath.Join(root, "testdata", "ptaccess", "gtfs"))
+	if opts.MinIsland == 0 {
+		opts.MinIsland = -1 // the whole fixture is smaller than an island
+	}
 	net, err := NewNetwork(g, tt, day, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -106,7 +109,7 @@ func newFixture(t testing.TB, opts Options) *fixture {
 		f.stopByID[s.ID] = int32(i)
 	}
 	snap := func(lon, lat float64) graph.Snap {
-		s, ok := g.Snap(lon, lat, 50)
+		s, ok := net.Snap(lon, lat, 50)
 		if !ok {
 			t.Fatalf("point %v,%v does not snap", lon, lat)
 		}

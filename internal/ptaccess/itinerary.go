@@ -61,10 +61,11 @@ func (n *Network) Itinerary(from, to graph.Snap, depart transit.Seconds) (Itiner
 	}
 	w := n.newWalker()
 	limit := ms(n.opts.MaxWalk)
-	radius := n.walkRadius(limit)
-	access := w.fromPoint(from, limit, radius, -1, nil)
+	accLimit := n.accessLimit()
+	access := w.fromPoint(from, limit, accLimit, n.walkRadius(accLimit), -1, nil)
 	direct := walkSeconds(w.pointTime(from, to, limit))
-	egress := w.toPoint(to, limit, radius, nil)
+	egLimit := n.egressLimit()
+	egress := w.toPoint(to, egLimit, n.walkRadius(egLimit), nil)
 	ri, ok := w.router().Journey(access, direct, egress, depart)
 	if !ok {
 		return Itinerary{}, false

@@ -55,11 +55,12 @@ func (n *Network) Matrix(ctx context.Context, origins, dests []graph.Snap, win W
 		return nil, err
 	}
 	limit := ms(n.opts.MaxWalk)
-	radius := n.walkRadius(limit)
+	egLimit := n.egressLimit()
+	radius := n.walkRadius(egLimit)
 	per := make([][]route.StopTime, len(dests))
 	n.parallel(ctx, len(dests), func(w *walker, j int) {
 		if dests[j].Seg >= 0 {
-			per[j] = w.toPoint(dests[j], limit, radius, nil)
+			per[j] = w.toPoint(dests[j], egLimit, radius, nil)
 		}
 	})
 	if err := ctx.Err(); err != nil {
@@ -95,7 +96,8 @@ func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int,
 	}
 	m := newMatrix(len(origins), numTargets, ps)
 	limit := ms(n.opts.MaxWalk)
-	radius := n.walkRadius(limit)
+	accLimit := n.accessLimit()
+	radius := n.walkRadius(accLimit)
 	np := len(ps)
 	var mu sync.Mutex
 	var firstErr error
@@ -105,7 +107,7 @@ func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int,
 			return
 		}
 		r := w.router()
-		w.access = w.fromPoint(o, limit, radius, -1, w.access[:0])
+		w.access = w.fromPoint(o, limit, accLimit, radius, -1, w.access[:0])
 		w.direct = grow(w.direct, numTargets)
 		direct(w, i, w.direct)
 		w.out = grow(w.out, count*numTargets)
@@ -135,6 +137,19 @@ func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int,
 	}
 	return m, nil
 }
+
+// accessLimit is the longest access walk in ms: MaxWalk, or less with
+// MaxAccessEgressM.
+func (n *Network) accessLimit() uint32 {
+	limit := ms(n.opts.MaxWalk)
+	if m := n.opts.MaxAccessEgressM; m > 0 {
+		limit = uint32(min(m/n.walkSpeed()*1000, float64(limit)))
+	}
+	return limit
+}
+
+// egressLimit is the longest egress walk in ms, the same as the access.
+func (n *Network) egressLimit() uint32 { return n.accessLimit() }
 
 // grow returns s resized to n, reusing its storage when it is large
 // enough.

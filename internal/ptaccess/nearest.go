@@ -100,8 +100,9 @@ func (w *walker) toCategory(all []graph.Snap, svc []int32, origins []graph.Snap,
 		return t
 	}
 	var out []route.StopTime
+	egLimit := w.n.egressLimit()
 	for _, s := range w.n.stops.ids {
-		if t := from(w.n.stopSnap[s]); t != route.Unreached {
+		if t := from(w.n.stopSnap[s]); t <= egLimit {
 			out = append(out, route.StopTime{Stop: s, Time: secs(t)})
 		}
 	}

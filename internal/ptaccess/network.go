@@ -69,7 +69,7 @@ func NewNetwork(walk *graph.Graph, tt *transit.Timetable, day *transit.Day, opts
 	case len(day.StopPatStart) != day.NumStops+1:
 		return nil, fmt.Errorf("%w: day has %d stop pattern offsets for %d stops", ErrInput, len(day.StopPatStart), day.NumStops)
 	}
-	n := &Network{walk: walk, tt: tt, day: day, opts: o}
+	n := &Network{walk: linkGraph(walk, o.MinIsland), tt: tt, day: day, opts: o}
 	n.speed = walk.WalkSpeed
 	if !(n.speed > 0) {
 		n.speed = graph.DefaultParams().WalkSpeed
@@ -103,7 +103,9 @@ func (n *Network) Day() *transit.Day { return n.day }
 // Timetable returns the timetable the day was flattened from.
 func (n *Network) Timetable() *transit.Timetable { return n.tt }
 
-// Walk returns the walk graph.
+// Walk returns the walk graph the network snaps to: the graph given to
+// NewNetwork, less the islands of fewer than MinIsland vertices as
+// places to snap to.
 func (n *Network) Walk() *graph.Graph { return n.walk }
 
 // Options returns the options in force, defaults filled in.
@@ -156,7 +158,10 @@ func (n *Network) walkTransfers() (from, to []int32, times []transit.Seconds) {
 	per := make([][]route.StopTime, len(stops))
 	n.parallel(context.Background(), len(stops), func(w *walker, i int) {
 		s := stops[i]
-		per[i] = w.fromPoint(n.stopSnap[s], limit, radius, s, nil)
+		per[i] = w.fromPoint(n.stopSnap[s], limit, limit, radius, s, nil)
+		if n.opts.PruneTransfers {
+			per[i] = n.closestOnPatterns(s, per[i], w)
+		}
 	})
 	for i, s := range stops {
 		for _, t := range per[i] {
@@ -166,6 +171,40 @@ func (n *Network) walkTransfers() (from, to []int32, times []transit.Seconds) {
 		}
 	}
 	return from, to, times
+}
+
+// closestOnPatterns keeps, of the transfers from stop s, those to a stop
+// that is the closest to s on some pattern of the day, s itself counting
+// as the closest (at 0 s) on its own patterns: R5's
+// retainClosestStopsOnPatterns. Ties go to the lower stop index.
+func (n *Network) closestOnPatterns(s int32, xs []route.StopTime, w *walker) []route.StopTime {
+	d := n.day
+	if w.best == nil {
+		w.best = make(map[int32]route.StopTime)
+	}
+	clear(w.best)
+	consider := func(t route.StopTime) {
+		for i := d.StopPatStart[t.Stop]; i < d.StopPatStart[t.Stop+1]; i++ {
+			p := d.StopPat[i]
+			if b, ok := w.best[p]; !ok || t.Time < b.Time || (t.Time == b.Time && t.Stop < b.Stop) {
+				w.best[p] = t
+			}
+		}
+	}
+	consider(route.StopTime{Stop: s, Time: 0})
+	for _, t := range xs {
+		consider(t)
+	}
+	kept := xs[:0]
+	for _, t := range xs {
+		for i := d.StopPatStart[t.Stop]; i < d.StopPatStart[t.Stop+1]; i++ {
+			if w.best[d.StopPat[i]].Stop == t.Stop {
+				kept = append(kept, t)
+				break
+			}
+		}
+	}
+	return kept
 }
 
 // walkSpeed is the walking speed of the graph in m/s.

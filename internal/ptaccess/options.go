@@ -40,10 +40,31 @@ type Options struct {
 	// stops, connectors included, in metres (default 1,000 m, as R5).
 	MaxTransferM float64
 
+	// PruneTransfers keeps, of the walking transfers from a stop, only
+	// those to a stop that is the closest one on some pattern (the stop
+	// itself being the closest on its own patterns), as R5 does
+	// (TransferFinder.retainClosestStopsOnPatterns). It removes most
+	// transfers and speeds routing up, but can miss a journey that needs
+	// a farther stop of a pattern (a line that loops back).
+	PruneTransfers bool
+
+	// MaxAccessEgressM bounds the access walk to the first stop and the
+	// egress walk from the last stop in metres, on top of MaxWalk; 0
+	// means no such bound. A walk-only trip is bounded by MaxWalk alone.
+	// R5 builds its stop-to-destination tables up to 2,000 m
+	// (TransitLayer.WALK_DISTANCE_LIMIT_METERS) whatever its maxWalkTime,
+	// and its walk access searches stop at 2,000 m as well.
+	MaxAccessEgressM float64
+
 	// MaxStopSnapM is the farthest a stop may be from a walkable street
 	// to be linked (default 300 m). Unlinked stops are only reached by
 	// the transfers the timetable declares.
 	MaxStopSnapM float64
+
+	// MinIsland is the fewest vertices a connected piece of the walk
+	// graph needs for points and stops to be linked to it (default 40,
+	// R5's MIN_SUBGRAPH_SIZE); a negative value links to any piece.
+	MinIsland int
 
 	// MaxRides is the most vehicles a journey may board (default 4).
 	MaxRides int
@@ -76,6 +97,9 @@ func (o Options) resolved() (Options, error) {
 	if o.MaxStopSnapM == 0 {
 		o.MaxStopSnapM = DefaultMaxStopSnapM
 	}
+	if o.MinIsland == 0 {
+		o.MinIsland = DefaultMinIsland
+	}
 	if o.MaxRides == 0 {
 		o.MaxRides = DefaultMaxRides
 	}
@@ -93,6 +117,8 @@ func (o Options) resolved() (Options, error) {
 		return o, fmt.Errorf("%w: MaxTime %v outside 0..48h", ErrOptions, o.MaxTime)
 	case !(o.MaxTransferM >= 0) || math.IsInf(o.MaxTransferM, 0) || o.MaxTransferM > 1e6:
 		return o, fmt.Errorf("%w: MaxTransferM %v outside 0..1e6 m", ErrOptions, o.MaxTransferM)
+	case !(o.MaxAccessEgressM >= 0) || o.MaxAccessEgressM > 1e7:
+		return o, fmt.Errorf("%w: MaxAccessEgressM %v outside 0..1e7 m", ErrOptions, o.MaxAccessEgressM)
 	case !(o.MaxStopSnapM >= 0) || o.MaxStopSnapM > 1e5:
 		return o, fmt.Errorf("%w: MaxStopSnapM %v outside 0..1e5 m", ErrOptions, o.MaxStopSnapM)
 	case o.MaxRides < 0 || o.MaxRides > 64:

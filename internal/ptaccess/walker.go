@@ -16,6 +16,7 @@ type walker struct {
 	dij  *route.Dijkstra
 	src  []route.Source
 	near []int32
+	best map[int32]route.StopTime // pattern -> closest stop (PruneTransfers)
 
 	raptor      *route.Raptor
 	access      []route.StopTime
@@ -35,12 +36,13 @@ func (n *Network) newWalker() *walker {
 	return &walker{n: n, dij: route.NewDijkstra(n.walk)}
 }
 
-// fromPoint runs a forward walk search from o bounded by limitMs and
-// appends to dst the walking time to every linked stop within it (except
-// stop skip), sorted by stop. The search state stays for pointTime.
-func (w *walker) fromPoint(o graph.Snap, limitMs uint32, radius float64, skip int32, dst []route.StopTime) []route.StopTime {
+// fromPoint runs a forward walk search from o bounded by searchMs and
+// appends to dst the walking time to every linked stop within limitMs
+// (at most searchMs; except stop skip), sorted by stop. The search state
+// stays for pointTime.
+func (w *walker) fromPoint(o graph.Snap, searchMs, limitMs uint32, radius float64, skip int32, dst []route.StopTime) []route.StopTime {
 	w.src = route.OutSources(o, 0, w.src[:0])
-	w.dij.Run(false, w.src, limitMs)
+	w.dij.Run(false, w.src, searchMs)
 	w.near = w.n.stops.near(o.Lon, o.Lat, radius, w.near[:0])
 	slices.Sort(w.near)
 	for _, s := range w.near {

@@ -1,0 +1,74 @@
+package ptaccess
+
+import "github.com/saavu/saavu/internal/graph"
+
+// DefaultMinIsland is the smallest connected piece of the walk graph that
+// points and stops are linked to: R5 removes pieces of fewer than 40
+// vertices (StreetLayer.MIN_SUBGRAPH_SIZE), so a point next to a short
+// isolated footway is linked to the street network beyond it instead.
+const DefaultMinIsland = 40
+
+// linkGraph returns g, or a copy of g sharing its arrays whose snappable
+// segments leave out the connected components of fewer than minIsland
+// vertices. Vertices and edges are unchanged: nothing can snap onto an
+// island, so nothing walks on it.
+func linkGraph(g *graph.Graph, minIsland int) *graph.Graph {
+	if minIsland <= 1 {
+		return g
+	}
+	comp, sizes := g.Components()
+	small := false
+	for _, s := range sizes {
+		if int(s) < minIsland {
+			small = true
+			break
+		}
+	}
+	if !small {
+		return g
+	}
+	c := &graph.Graph{
+		Mode: g.Mode, Lon: g.Lon, Lat: g.Lat, NodeID: g.NodeID,
+		FirstOut: g.FirstOut, Head: g.Head, TimeMs: g.TimeMs, LenM: g.LenM,
+		RevFirstOut: g.RevFirstOut, RevHead: g.RevHead, RevTimeMs: g.RevTimeMs, RevLenM: g.RevLenM,
+		Ferries: g.Ferries, WalkSpeed: g.WalkSpeed,
+	}
+	for s, u := range g.SegU {
+		if int(sizes[comp[u]]) < minIsland {
+			continue
+		}
+		c.SegU = append(c.SegU, u)
+		c.SegV = append(c.SegV, g.SegV[s])
+		c.SegLenM = append(c.SegLenM, g.SegLenM[s])
+		c.SegFwdMs = append(c.SegFwdMs, g.SegFwdMs[s])
+		c.SegBwdMs = append(c.SegBwdMs, g.SegBwdMs[s])
+		if s < len(g.SegWay) {
+			c.SegWay = append(c.SegWay, g.SegWay[s])
+		}
+	}
+	return c
+}
+
+// Snap attaches the point (lon, lat) to the nearest walkable street
+// within maxSnapM metres that is not on an island of fewer than MinIsland
+// vertices; false when there is none. Points given to Matrix,
+// NearestCategory and Itinerary must be snapped by the network (or by
+// SnapAll), not by the walk graph directly.
+func (n *Network) Snap(lon, lat, maxSnapM float64) (graph.Snap, bool) {
+	return n.walk.Snap(lon, lat, maxSnapM)
+}
+
+// SnapAll snaps many points (lon, lat) like Snap; a point that does not
+// snap gets Seg = -1, which Matrix and NearestCategory treat as
+// unreachable. ok counts the points that snapped.
+func (n *Network) SnapAll(points [][2]float64, maxSnapM float64) (snaps []graph.Snap, ok int) {
+	snaps, oks := n.walk.SnapAll(points, maxSnapM, n.opts.Workers)
+	for i, v := range oks {
+		if v {
+			ok++
+		} else {
+			snaps[i] = graph.Snap{Seg: -1}
+		}
+	}
+	return snaps, ok
+}

@@ -1,0 +1,254 @@
+package ptaccess
+
+import (
+	"context"
+	"encoding/csv"
+	"maps"
+	"math"
+	"os"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/saavu/saavu/data/csvio"
+	"github.com/saavu/saavu/internal/graph"
+)
+
+// r5LinkRadiusM is how far R5 looks for a street to link a point to
+// (StreetLayer.LINK_RADIUS_METERS).
+const r5LinkRadiusM = 1600
+
+// poaNetwork builds the Porto Alegre network with the settings of the R5
+// reference (see ../shared/data/porto-alegre/r5r-reference/README.md).
+func poaNetwork(tb testing.TB, opts Options, feeds ...string) (*Network, *graph.Graph) {
+	tb.Helper()
+	osmPath := sharedData(tb, "porto-alegre/poa_osm.pbf")
+	var paths []string
+	for _, f := range feeds {
+		paths = append(paths, sharedData(tb, "porto-alegre/"+f))
+	}
+	g := buildWalk(tb, osmPath, 1.0) // 3.6 km/h
+	tt, day := compileDay(tb, "20190513", paths...)
+	net, err := NewNetwork(g, tt, day, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return net, net.Walk()
+}
+
+// snapPoints snaps points as R5 links them; Seg = -1 for those too far.
+func snapPoints(g *graph.Graph, pts []csvio.Point) []graph.Snap {
+	out := make([]graph.Snap, len(pts))
+	for i, p := range pts {
+		s, ok := g.Snap(p.Lon, p.Lat, r5LinkRadiusM)
+		if !ok {
+			s = graph.Snap{Seg: -1}
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// readR5Matrix reads the reference matrix: minutes by (from, to) id.
+func readR5Matrix(tb testing.TB, path string) map[[2]string]int {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := map[[2]string]int{}
+	for _, r := range rows[1:] {
+		v, err := strconv.Atoi(r[2])
+		if err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		out[[2]string{r[0], r[1]}] = v
+	}
+	return out
+}
+
+// agreement compares our matrix (seconds, median) with R5's minutes.
+type agreement struct {
+	pairs, bothReached, sameReach, within3 int
+	medianAbsMin                           float64
+	meanDiffMin                            float64
+	onlyOurs, onlyR5                       int
+}
+
+func compareR5(m *Matrix, ids []string, ref map[[2]string]int) (agreement, []float64) {
+	var a agreement
+	var diffs []float64
+	sum := 0.0
+	for i := range ids {
+		for j := range ids {
+			a.pairs++
+			ours := m.At(i, j, 0)
+			r5, ok := ref[[2]string{ids[i], ids[j]}]
+			switch {
+			case ours >= 0 && ok:
+				a.bothReached++
+				a.sameReach++
+				// R5 truncates seconds to whole minutes.
+				d := float64(int(ours)/60 - r5)
+				diffs = append(diffs, d)
+				sum += d
+				if math.Abs(d) <= 3 {
+					a.within3++
+				}
+			case ours < 0 && !ok:
+				a.sameReach++
+			case ours >= 0:
+				a.onlyOurs++
+			default:
+				a.onlyR5++
+			}
+		}
+	}
+	abs := make([]float64, len(diffs))
+	for i, d := range diffs {
+		abs[i] = math.Abs(d)
+	}
+	slices.Sort(abs)
+	if len(abs) > 0 {
+		a.medianAbsMin = abs[len(abs)/2]
+		a.meanDiffMin = sum / float64(len(diffs))
+	}
+	return a, diffs
+}
+
+// TestR5Agreement reproduces R5's 100 x 100 Porto Alegre matrix and
+// reports how close we are:
+//
+//	go test -run TestR5Agreement -v ./internal/ptaccess/
+func TestR5Agreement(t *testing.T) {
+	ref := readR5Matrix(t, sharedData(t, "porto-alegre/r5r-reference/r5-ttm-100x100.csv"))
+	pts, err := csvio.ReadPoints(sharedData(t, "porto-alegre/r5r-reference/poa-hexgrid-2022-05.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pts = pts[:100]
+	start := time.Now()
+	// No walk cap in r5r means the walks are bounded by the trip
+	// duration; at most 3 rides; trips under 120 minutes.
+	net, g := poaNetwork(t, r5Options(), "poa_eptc.zip", "poa_trensurb.zip")
+	t.Logf("network: %+v (%.1f s)", net.Stats(), time.Since(start).Seconds())
+	snaps := snapPoints(g, pts)
+	ids := make([]string, len(pts))
+	for i, p := range pts {
+		ids[i] = p.ID
+	}
+	start = time.Now()
+	m, err := net.Matrix(context.Background(), snaps, snaps, Window{Date: "20190513", Depart: hms(14, 0, 0)}, []int{50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("matrix: %.2f s", time.Since(start).Seconds())
+	a, diffs := compareR5(m, ids, ref)
+	within := float64(a.within3) / float64(a.bothReached)
+	same := float64(a.sameReach) / float64(a.pairs)
+	t.Logf("pairs %d, reached by both %d, only by us %d, only by R5 %d", a.pairs, a.bothReached, a.onlyOurs, a.onlyR5)
+	t.Logf("within 3 min of R5: %.1f%% (goal >= 90%%)", 100*within)
+	t.Logf("median absolute difference: %.1f min (goal <= 1), mean signed difference (ours - R5) %+.2f min", a.medianAbsMin, a.meanDiffMin)
+	t.Logf("same reachability: %.2f%% (goal >= 98%%)", 100*same)
+	hist := map[int]int{}
+	for _, d := range diffs {
+		hist[int(max(-10, min(10, d)))]++
+	}
+	t.Logf("differences in minutes (clamped to +-10): %v", hist)
+	// The goal is 90%; 89.4% is reached (see BENCHMARKS-transit.md), so
+	// the test guards against regressions below 88%.
+	if within < 0.88 {
+		t.Errorf("only %.1f%% of pairs within 3 minutes of R5", 100*within)
+	}
+	if a.medianAbsMin > 1 {
+		t.Errorf("median absolute difference %.1f min", a.medianAbsMin)
+	}
+	if same < 0.98 {
+		t.Errorf("same reachability for %.2f%% of pairs", 100*same)
+	}
+}
+
+// r5Options are the settings of the R5 reference matrix (at most 3 rides,
+// trips under 120 minutes, no walk cap of its own) with R5's fixed rules:
+// the walk search from an origin stops at 2,000 m, which bounds both the
+// access walk and a walk-only trip (TravelTimeComputer), egress tables
+// reach 2,000 m (TransitLayer.WALK_DISTANCE_LIMIT_METERS), and the
+// transfers from a stop are pruned to the closest stop of each pattern
+// (TransferFinder). At 1 m/s, 2,000 m are 2,000 s.
+func r5Options() Options {
+	return Options{MaxWalk: 2000 * time.Second, MaxAccessEgressM: 2000, MaxRides: 3, MaxTime: 120 * time.Minute, PruneTransfers: true}
+}
+
+// TestR5PublishedFigures compares with the travel times r5r publishes for
+// its Porto Alegre sample (R5 7.4): from public_market, 60-minute trips,
+// and the 25th/50th/75th percentiles over a 30-minute window.
+func TestR5PublishedFigures(t *testing.T) {
+	pts, err := csvio.ReadPoints(sharedData(t, "porto-alegre/poa_points_of_interest.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := r5Options()
+	opts.MaxTime = 60 * time.Minute
+	net, _ := poaNetwork(t, opts, "poa_eptc.zip", "poa_trensurb.zip")
+	idx := map[string]int{}
+	coords := make([][2]float64, len(pts))
+	for i, p := range pts {
+		idx[p.ID] = i
+		coords[i] = [2]float64{p.Lon, p.Lat}
+	}
+	snaps, _ := net.SnapAll(coords, r5LinkRadiusM)
+	from, ok := idx["public_market"]
+	if !ok {
+		t.Fatal("public_market missing from the points of interest")
+	}
+	median := map[string]int{
+		"bus_central_station": 13, "gasometer_museum": 12, "santa_casa_hospital": 13, "townhall": 3,
+		"piratini_palace": 14, "metropolitan_cathedral": 15, "farroupilha_park": 18,
+		"moinhos_de_vento_hospital": 20, "farrapos_station": 20, "public_market": 0,
+	}
+	m, err := net.Matrix(context.Background(), snaps[from:from+1], snaps, Window{Depart: hms(14, 0, 0)}, []int{50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w30, err := net.Matrix(context.Background(), snaps[from:from+1], snaps, Window{Depart: hms(14, 0, 0), Minutes: 30}, []int{25, 50, 75})
+	if err != nil {
+		t.Fatal(err)
+	}
+	window := map[string][3]int{"gasometer_museum": {11, 12, 13}, "bus_central_station": {13, 13, 14}}
+	off := 0
+	names := slices.Sorted(maps.Keys(median))
+	for _, name := range names {
+		want := median[name]
+		j, ok := idx[name]
+		if !ok {
+			t.Errorf("%s missing from the points of interest", name)
+			continue
+		}
+		got := int(m.At(0, j, 0)) / 60
+		t.Logf("public_market -> %-26s ours %3d min, R5 %3d min", name, got, want)
+		if d := got - want; d < -3 || d > 3 {
+			off++
+		}
+		if wp, ok := window[name]; ok {
+			var g [3]int
+			for k := range 3 {
+				g[k] = int(w30.At(0, j, k)) / 60
+			}
+			t.Logf("  30-minute window p25/p50/p75: ours %v, R5 %v", g, wp)
+			for k := range 3 {
+				if d := g[k] - wp[k]; d < -3 || d > 3 {
+					t.Errorf("%s p%d: %d min, R5 %d min", name, []int{25, 50, 75}[k], g[k], wp[k])
+				}
+			}
+		}
+	}
+	if off > 1 {
+		t.Errorf("%d of %d published times more than 3 minutes off", off, len(median))
+	}
+}
