@@ -4,4 +4,88 @@
 // Coordinates are WGS84 lon/lat degrees; lengths are metres; times are
 // whole milliseconds. A graph is a set of flat int32/uint32 slices in
 // compressed sparse row form, indexed by dense vertex ids.
+//
+// # Building
+//
+// Build turns the ways of an osm.Extract into the graph of one mode. The
+// rules, applied in this order:
+//
+// Vertices and segments. Every node of a way the mode uses is a vertex;
+// vertices are numbered densely in ascending OSM node id. Each pair of
+// consecutive nodes of a street way is a segment, the length of which is
+// the haversine distance on a sphere of radius 6,371,008.8 m. A segment is
+// open in the directions the way allows; times are length / speed, rounded
+// to the nearest millisecond and at least 1 ms for a non-zero length.
+// Repeated consecutive nodes make no segment. Directed edges are the open
+// directions of the segments plus the ferries, ordered by (tail, head,
+// time); of two edges with the same tail and head only the faster is kept
+// (Stats.ParallelEdges). The reverse star holds the same edges by head.
+//
+// Access. Access tags are read along a hierarchy, most specific first:
+// walk foot > access; bike bicycle > vehicle > access; car motorcar >
+// motor_vehicle > vehicle > access. The most specific key whose value is
+// no, private or use_sidepath closes the way; yes, designated, permissive,
+// destination or official opens it; other values (agricultural, delivery,
+// ...) defer to the next key. Without a deciding value the way is open.
+// So access=private with foot=yes is walkable, and motor_vehicle=no with
+// motorcar=yes is drivable.
+//
+// Walk. Any highway value except motorway, motorway_link, trunk,
+// trunk_link, construction, proposed, raceway, bus_guideway and abandoned,
+// open to walkers by the hierarchy above. Both directions, whatever the
+// oneway tags, at Params.WalkSpeed (default 1.2 m/s). highway=platform and
+// highway=steps are walked like any footway. Areas (area=yes, for example
+// pedestrian squares) are walked along their outline: the closed way is an
+// ordinary ring of segments and nothing crosses the interior.
+//
+// Bike. The walk classes except steps and platform, open to cyclists by the
+// hierarchy above. A way whose foot tag is no, private or use_sidepath is
+// closed to cyclists too, unless it is highway=cycleway or its bicycle tag
+// opens it. Directions: oneway:bicycle decides when it is yes/1/true, -1 or
+// no; otherwise cycleway, cycleway:left, cycleway:right or cycleway:both
+// valued opposite, opposite_lane or opposite_track make the way two-way;
+// otherwise oneway yes/1/true (forward) and -1/reverse (backward) and
+// roundabouts (junction=roundabout or circular, forward) apply. Reversible
+// ways are two-way for bicycles. Speed Params.BikeSpeed (default 4.2 m/s,
+// 15 km/h), uniform.
+//
+// Car. highway in motorway, motorway_link, trunk, trunk_link, primary,
+// primary_link, secondary, secondary_link, tertiary, tertiary_link,
+// unclassified, residential, living_street, service and road; not area=yes;
+// open to cars by the hierarchy above. Directions: oneway yes/1/true is
+// forward only, -1/reverse backward only, no/false/0 both ways; without an
+// oneway tag, roundabouts (junction=roundabout or circular) and
+// highway=motorway are forward only, and everything else, motorway_link
+// included, is two-way (the OSM wiki implies oneway for motorways, not for
+// their links). oneway=reversible or alternating ways are left out. Speed:
+// the maxspeed tag read by ParseMaxspeed (numbers in km/h, "NN mph",
+// "NN knots", zone values "FI:zone30" and "FI:zone:30", symbolic values
+// from Params.MaxspeedKmh such as FI:urban 50, FI:rural 80, FI:motorway
+// 120 and walk 6; of "50;60" the first), otherwise (no tag, "none",
+// "signals", "variable" or unreadable) the class speed of
+// Params.CarSpeedKmh: motorway 120, trunk 100, primary 80, secondary 80,
+// tertiary 60, unclassified 50, residential 40, living_street 20, service
+// 20, road 40, motorway_link 80, trunk_link 70, primary_link 60,
+// secondary_link 60, tertiary_link 50 km/h.
+//
+// Ferries. A route=ferry way joins a graph at its first and last nodes
+// only; its other nodes are not vertices and it has no segment, so nothing
+// snaps onto water. It becomes one edge each way, timed by its duration tag
+// (read by ParseDuration: "HH:MM", "H:MM:SS", minutes, ISO 8601 "PT20M")
+// or else by its length along all its nodes at Params.FerrySpeed (default
+// 5 m/s), plus Params.FerryWait (default 10 minutes). The access hierarchy
+// of the mode applies, so motor_vehicle=no keeps a ferry out of the car
+// graph, foot=no out of the walk graph and bicycle=no out of the bike
+// graph. Ferries listed in Params.ClosedFerries and ferries ending where
+// they start are left out. Graph.Ferries lists the ferries used.
+//
+// # Snapping
+//
+// Snap finds the nearest point on the nearest segment (an R-tree over the
+// boxes of runs of up to 8 consecutive segments of a way, searched in
+// squares of growing size; distances in a local equirectangular projection
+// around the point; ties to the lowest segment index). The snapped point is joined to
+// the street by a straight connector walked at the walking speed in every
+// mode, and to the two ends of its segment by anchors that follow the
+// segment's directions: see Graph.Snap.
 package graph

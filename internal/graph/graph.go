@@ -66,16 +66,18 @@ type Graph struct {
 	SegLenM    []float32
 	SegFwdMs   []uint32 // time u->v, NoTime if closed
 	SegBwdMs   []uint32 // time v->u, NoTime if closed
+	SegWay     []int64  // OSM id of the way each segment comes from
 
 	// Ferries: one entry per ferry edge kept in this graph, for reports and
-	// scenarios that close a ferry.
+	// scenarios that close a ferry. Each entry is one ferry way, which
+	// became the two directed edges U->V and V->U.
 	Ferries []Ferry
 
 	// WalkSpeed in metres per second, used for connectors from a point to
 	// the street it snaps to.
 	WalkSpeed float64
 
-	index *segIndex // spatial index over segments, built lazily
+	index *segIndex // spatial index over segments, built lazily (see PrepareSnap)
 }
 
 // Ferry describes a ferry crossing that became edges of the graph.

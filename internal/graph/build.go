@@ -1,0 +1,270 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/saavu/saavu/data/osm"
+)
+
+// Stats describe a build.
+type Stats struct {
+	Mode                   Mode
+	Vertices, Edges        int
+	Segments, Ferries      int
+	WaysUsed               map[string]int     // per highway class; ferries as "ferry"
+	WaysDropped            map[DropReason]int // ways of the extract left out, per reason
+	ParallelEdges          int                // directed edges dropped beside a faster one between the same vertices
+	MaxspeedFallbacks      int                // car ways with an unreadable maxspeed, given the class default
+	FerryDurationFallbacks int                // ferries with an unreadable duration, timed by length
+	MissingNodes           int                // way node references without coordinates, skipped
+}
+
+// String is a one-line summary with classes and reasons sorted.
+func (s Stats) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d vertices, %d edges, %d segments, %d ferries", s.Mode, s.Vertices, s.Edges, s.Segments, s.Ferries)
+	if len(s.WaysUsed) > 0 {
+		b.WriteString("; used")
+		for _, k := range slices.Sorted(mapsKeys(s.WaysUsed)) {
+			fmt.Fprintf(&b, " %s=%d", k, s.WaysUsed[k])
+		}
+	}
+	if len(s.WaysDropped) > 0 {
+		b.WriteString("; dropped")
+		for _, k := range slices.Sorted(mapsKeys(s.WaysDropped)) {
+			fmt.Fprintf(&b, " %q=%d", string(k), s.WaysDropped[k])
+		}
+	}
+	return b.String()
+}
+
+func mapsKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// edge is a directed edge before the CSR arrays are laid out.
+type edge struct {
+	tail, head int32
+	ms         uint32
+	lenM       float32
+}
+
+// msFor converts a length and a speed to whole milliseconds: rounded to
+// nearest, at least 1 for a non-zero length, never NoTime.
+func msFor(lenM, speed float64) uint32 {
+	ms := math.Round(lenM / speed * 1000)
+	if ms < 1 && lenM > 0 {
+		ms = 1
+	}
+	if ms >= NoTime {
+		ms = NoTime - 1
+	}
+	return uint32(ms)
+}
+
+// Build makes the graph of one mode from an extract, following the rules of
+// the package documentation. The result does not depend on map iteration or
+// scheduling: two builds from the same input are identical.
+func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
+	st := Stats{Mode: mode, WaysUsed: map[string]int{}, WaysDropped: map[DropReason]int{}}
+	if ext == nil {
+		return nil, st, errors.New("graph: nil extract")
+	}
+	if err := p.validate(mode); err != nil {
+		return nil, st, err
+	}
+	if len(ext.Lon) != len(ext.NodeIDs) || len(ext.Lat) != len(ext.NodeIDs) {
+		return nil, st, fmt.Errorf("graph: extract %s has %d node ids but %d/%d coordinates",
+			ext.Name, len(ext.NodeIDs), len(ext.Lon), len(ext.Lat))
+	}
+
+	if len(ext.NodeIDs) >= math.MaxInt32 {
+		return nil, st, fmt.Errorf("graph: extract %s has %d nodes, more than int32 ids allow", ext.Name, len(ext.NodeIDs))
+	}
+
+	// Classify the ways.
+	type use struct {
+		way  int // index in ext.Ways
+		rule wayRule
+	}
+	uses := make([]use, 0, len(ext.Ways))
+	refs := 0
+	for wi := range ext.Ways {
+		w := &ext.Ways[wi]
+		r := classify(w.Tags, mode, &p)
+		if r.drop == "" && r.ferry {
+			switch {
+			case p.ClosedFerries[w.ID]:
+				r.drop = DropFerryClose
+			case len(w.Nodes) < 2 || w.Nodes[0] == w.Nodes[len(w.Nodes)-1]:
+				r.drop = DropFerryLoop
+			}
+		}
+		if r.drop != "" {
+			st.WaysDropped[r.drop]++
+			continue
+		}
+		uses = append(uses, use{way: wi, rule: r})
+		refs += len(w.Nodes)
+	}
+
+	// Map way nodes to extract positions and mark the vertices.
+	nix := newNodeIndex(ext.NodeIDs)
+	pos := make([]int32, 0, refs)
+	posStart := make([]int, 0, len(uses)+1)
+	used := make([]bool, len(ext.NodeIDs))
+	kept := uses[:0]
+	for _, u := range uses {
+		w := &ext.Ways[u.way]
+		start := len(pos)
+		for _, id := range w.Nodes {
+			i, ok := nix.find(id)
+			if !ok {
+				st.MissingNodes++
+				continue
+			}
+			pos = append(pos, i)
+		}
+		idx := pos[start:]
+		if u.rule.ferry {
+			if len(idx) < 2 || idx[0] == idx[len(idx)-1] {
+				st.WaysDropped[DropFerryLoop]++
+				pos = pos[:start]
+				continue
+			}
+			used[idx[0]], used[idx[len(idx)-1]] = true, true
+		} else {
+			distinct := false
+			for k := 1; k < len(idx); k++ {
+				if idx[k] != idx[k-1] {
+					distinct = true
+					break
+				}
+			}
+			if !distinct {
+				st.WaysDropped[DropNoSegment]++
+				pos = pos[:start]
+				continue
+			}
+			for _, i := range idx {
+				used[i] = true
+			}
+		}
+		if u.rule.maxspeedFallback {
+			st.MaxspeedFallbacks++
+		}
+		st.WaysUsed[u.rule.class]++
+		posStart = append(posStart, start)
+		kept = append(kept, u)
+	}
+	posStart = append(posStart, len(pos))
+	uses = kept
+
+	// Number the vertices in ascending node id order.
+	vid := make([]int32, len(ext.NodeIDs))
+	nv := 0
+	for i, u := range used {
+		if u {
+			vid[i] = int32(nv)
+			nv++
+		} else {
+			vid[i] = -1
+		}
+	}
+	g := &Graph{Mode: mode, WalkSpeed: p.WalkSpeed, index: &segIndex{}}
+	g.Lon = make([]float64, 0, nv)
+	g.Lat = make([]float64, 0, nv)
+	g.NodeID = make([]int64, 0, nv)
+	cosLat := make([]float64, 0, nv)
+	for i, u := range used {
+		if u {
+			g.Lon = append(g.Lon, ext.Lon[i])
+			g.Lat = append(g.Lat, ext.Lat[i])
+			g.NodeID = append(g.NodeID, ext.NodeIDs[i])
+			cosLat = append(cosLat, math.Cos(ext.Lat[i]*degToRad))
+		}
+	}
+	// dist is haversineM between two vertices with their cosines cached.
+	dist := func(a, b int32) float64 {
+		sinDLat := math.Sin((g.Lat[b] - g.Lat[a]) * degToRad / 2)
+		sinDLon := math.Sin((g.Lon[b] - g.Lon[a]) * degToRad / 2)
+		h := sinDLat*sinDLat + cosLat[a]*cosLat[b]*sinDLon*sinDLon
+		return 2 * EarthRadiusM * math.Asin(math.Sqrt(min(h, 1)))
+	}
+
+	// Segments, ferries and the edge list.
+	nseg := len(pos) - len(uses)
+	g.SegU = make([]int32, 0, nseg)
+	g.SegV = make([]int32, 0, nseg)
+	g.SegLenM = make([]float32, 0, nseg)
+	g.SegFwdMs = make([]uint32, 0, nseg)
+	g.SegBwdMs = make([]uint32, 0, nseg)
+	g.SegWay = make([]int64, 0, nseg)
+	edges := make([]edge, 0, 2*nseg+2)
+	for k, u := range uses {
+		w := &ext.Ways[u.way]
+		idx := pos[posStart[k]:posStart[k+1]]
+		if u.rule.ferry {
+			lenM := 0.0
+			for j := 1; j < len(idx); j++ {
+				a, b := idx[j-1], idx[j]
+				lenM += haversineM(ext.Lon[a], ext.Lat[a], ext.Lon[b], ext.Lat[b])
+			}
+			var ms uint32
+			if d, ok := ParseDuration(w.Tags.Get("duration")); ok {
+				ms = uint32(d.Milliseconds())
+			} else {
+				if _, has := w.Tags.Find("duration"); has {
+					st.FerryDurationFallbacks++
+				}
+				ms = msFor(lenM, p.FerrySpeed)
+			}
+			total := uint64(ms) + uint64(p.FerryWait.Milliseconds())
+			if total >= NoTime {
+				total = NoTime - 1
+			}
+			a, b := vid[idx[0]], vid[idx[len(idx)-1]]
+			f := Ferry{WayID: w.ID, Name: w.Tags.Get("name"), U: a, V: b, TimeMs: uint32(total), LenM: float32(lenM)}
+			g.Ferries = append(g.Ferries, f)
+			edges = append(edges, edge{a, b, f.TimeMs, f.LenM}, edge{b, a, f.TimeMs, f.LenM})
+			continue
+		}
+		for j := 1; j < len(idx); j++ {
+			va, vb := vid[idx[j-1]], vid[idx[j]]
+			if va == vb {
+				continue
+			}
+			lenM := dist(va, vb)
+			ms := msFor(lenM, u.rule.speed)
+			fwd, bwd := uint32(NoTime), uint32(NoTime)
+			if u.rule.fwd {
+				fwd = ms
+				edges = append(edges, edge{va, vb, ms, float32(lenM)})
+			}
+			if u.rule.bwd {
+				bwd = ms
+				edges = append(edges, edge{vb, va, ms, float32(lenM)})
+			}
+			g.SegU = append(g.SegU, va)
+			g.SegV = append(g.SegV, vb)
+			g.SegLenM = append(g.SegLenM, float32(lenM))
+			g.SegFwdMs = append(g.SegFwdMs, fwd)
+			g.SegBwdMs = append(g.SegBwdMs, bwd)
+			g.SegWay = append(g.SegWay, w.ID)
+		}
+	}
+	st.ParallelEdges = g.layout(nv, edges)
+	st.Vertices, st.Edges = g.NumVertices(), g.NumEdges()
+	st.Segments, st.Ferries = len(g.SegU), len(g.Ferries)
+	return g, st, nil
+}

@@ -1,0 +1,107 @@
+package graph
+
+import (
+	"fmt"
+	"math"
+	"time"
+)
+
+// Params are the speeds and rules Build applies. Start from DefaultParams
+// and change fields; the maps of DefaultParams are fresh copies.
+type Params struct {
+	// WalkSpeed in metres per second, for walking and for connectors from
+	// a point to the street it snaps to (default 1.2).
+	WalkSpeed float64
+	// BikeSpeed in metres per second (default 4.2, about 15 km/h).
+	BikeSpeed float64
+	// FerrySpeed in metres per second, for ferries without a readable
+	// duration tag (default 5).
+	FerrySpeed float64
+	// FerryWait is added to every ferry crossing (default 10 minutes).
+	FerryWait time.Duration
+
+	// CarSpeedKmh is the car speed of each highway class in km/h, used
+	// when a way has no readable maxspeed tag. Every car class needs one.
+	CarSpeedKmh map[string]float64
+	// MaxspeedKmh gives the km/h of symbolic maxspeed values, keyed in
+	// lower case ("fi:urban", "walk"). Zone values such as "FI:zone30" and
+	// "FI:zone:30" need no entry: the number is read.
+	MaxspeedKmh map[string]float64
+
+	// ClosedFerries lists ferry way ids left out of every graph (for
+	// scenarios).
+	ClosedFerries map[int64]bool
+}
+
+// carClasses are the highway values cars may use, in the order DefaultParams
+// documents them.
+var carClasses = []string{
+	"motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link",
+	"secondary", "secondary_link", "tertiary", "tertiary_link", "unclassified",
+	"residential", "living_street", "service", "road",
+}
+
+// DefaultParams returns the defaults: walking 1.2 m/s, cycling 4.2 m/s,
+// ferries 5 m/s plus a 10 minute wait, and Finnish practice for car speeds
+// in km/h where maxspeed is missing: motorway 120, trunk 100, primary 80,
+// secondary 80, tertiary 60, unclassified 50, residential 40, living_street
+// 20, service 20, road 40; links motorway_link 80, trunk_link 70,
+// primary_link 60, secondary_link 60, tertiary_link 50. Symbolic maxspeed
+// values: FI:urban 50, FI:rural 80, FI:motorway 120, FI:living_street 20,
+// walk 6.
+func DefaultParams() Params {
+	return Params{
+		WalkSpeed:  1.2,
+		BikeSpeed:  4.2,
+		FerrySpeed: 5,
+		FerryWait:  10 * time.Minute,
+		CarSpeedKmh: map[string]float64{
+			"motorway": 120, "motorway_link": 80,
+			"trunk": 100, "trunk_link": 70,
+			"primary": 80, "primary_link": 60,
+			"secondary": 80, "secondary_link": 60,
+			"tertiary": 60, "tertiary_link": 50,
+			"unclassified": 50, "residential": 40, "living_street": 20,
+			"service": 20, "road": 40,
+		},
+		MaxspeedKmh: map[string]float64{
+			"fi:urban": 50, "fi:rural": 80, "fi:motorway": 120,
+			"fi:living_street": 20, "walk": 6,
+		},
+		ClosedFerries: map[int64]bool{},
+	}
+}
+
+func positiveSpeed(name string, v float64) error {
+	if !(v > 0) || math.IsInf(v, 0) {
+		return fmt.Errorf("graph: Params.%s = %v, want a positive number", name, v)
+	}
+	return nil
+}
+
+// validate checks the parameters a mode needs.
+func (p *Params) validate(mode Mode) error {
+	if err := positiveSpeed("WalkSpeed", p.WalkSpeed); err != nil {
+		return err
+	}
+	if err := positiveSpeed("FerrySpeed", p.FerrySpeed); err != nil {
+		return err
+	}
+	if p.FerryWait < 0 {
+		return fmt.Errorf("graph: Params.FerryWait = %v, want zero or more", p.FerryWait)
+	}
+	switch mode {
+	case Walk:
+	case Bike:
+		return positiveSpeed("BikeSpeed", p.BikeSpeed)
+	case Car:
+		for _, c := range carClasses {
+			if err := positiveSpeed("CarSpeedKmh["+c+"]", p.CarSpeedKmh[c]); err != nil {
+				return err
+			}
+		}
+	default:
+		return fmt.Errorf("graph: unknown mode %d", mode)
+	}
+	return nil
+}

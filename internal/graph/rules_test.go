@@ -1,0 +1,114 @@
+package graph
+
+import (
+	"testing"
+
+	"github.com/saavu/saavu/data/osm"
+)
+
+func tags(kv ...string) osm.Tags {
+	var t osm.Tags
+	for i := 0; i+1 < len(kv); i += 2 {
+		t = append(t, osm.Tag{Key: kv[i], Value: kv[i+1]})
+	}
+	return t
+}
+
+func TestClassify(t *testing.T) {
+	p := DefaultParams()
+	// want: "" dropped (see drop), "both", "fwd", "bwd", "ferry"
+	type want struct {
+		dir  string
+		drop DropReason
+		kmh  float64 // car only; 0 to skip
+	}
+	cases := []struct {
+		name            string
+		tags            osm.Tags
+		walk, bike, car want
+	}{
+		{"motorway", tags("highway", "motorway"), want{drop: DropClass}, want{drop: DropClass}, want{dir: "fwd", kmh: 120}},
+		{"motorway oneway=no", tags("highway", "motorway", "oneway", "no"), want{drop: DropClass}, want{drop: DropClass}, want{dir: "both", kmh: 120}},
+		{"motorway_link", tags("highway", "motorway_link"), want{drop: DropClass}, want{drop: DropClass}, want{dir: "both", kmh: 80}},
+		{"trunk", tags("highway", "trunk", "maxspeed", "100"), want{drop: DropClass}, want{drop: DropClass}, want{dir: "both", kmh: 100}},
+		{"residential", tags("highway", "residential"), want{dir: "both"}, want{dir: "both"}, want{dir: "both", kmh: 40}},
+		{"private, foot=yes", tags("highway", "service", "access", "private", "foot", "yes"), want{dir: "both"}, want{drop: DropAccess}, want{drop: DropAccess}},
+		{"access=no, motor_vehicle=destination", tags("highway", "residential", "access", "no", "motor_vehicle", "destination"), want{drop: DropAccess}, want{drop: DropAccess}, want{dir: "both", kmh: 40}},
+		{"motor_vehicle=no, motorcar=yes", tags("highway", "residential", "motor_vehicle", "no", "motorcar", "yes"), want{dir: "both"}, want{dir: "both"}, want{dir: "both", kmh: 40}},
+		{"motor_vehicle=yes, motorcar=no", tags("highway", "residential", "motor_vehicle", "yes", "motorcar", "no"), want{dir: "both"}, want{dir: "both"}, want{drop: DropAccess}},
+		{"vehicle=no", tags("highway", "residential", "vehicle", "no"), want{dir: "both"}, want{drop: DropAccess}, want{drop: DropAccess}},
+		{"agricultural defers to access", tags("highway", "unclassified", "access", "no", "motor_vehicle", "agricultural"), want{drop: DropAccess}, want{drop: DropAccess}, want{drop: DropAccess}},
+		{"bicycle=no", tags("highway", "residential", "bicycle", "no"), want{dir: "both"}, want{drop: DropAccess}, want{dir: "both", kmh: 40}},
+		{"footway", tags("highway", "footway"), want{dir: "both"}, want{dir: "both"}, want{drop: DropClass}},
+		{"footway foot=no", tags("highway", "footway", "foot", "no"), want{drop: DropAccess}, want{drop: DropAccess}, want{drop: DropClass}},
+		{"path foot=no bicycle=yes", tags("highway", "path", "foot", "no", "bicycle", "yes"), want{drop: DropAccess}, want{dir: "both"}, want{drop: DropClass}},
+		{"cycleway foot=no", tags("highway", "cycleway", "foot", "no"), want{drop: DropAccess}, want{dir: "both"}, want{drop: DropClass}},
+		{"cycleway bicycle=private", tags("highway", "cycleway", "bicycle", "private"), want{dir: "both"}, want{drop: DropAccess}, want{drop: DropClass}},
+		{"road bicycle=use_sidepath", tags("highway", "secondary", "bicycle", "use_sidepath"), want{dir: "both"}, want{drop: DropAccess}, want{dir: "both", kmh: 80}},
+		{"steps", tags("highway", "steps"), want{dir: "both"}, want{drop: DropClass}, want{drop: DropClass}},
+		{"platform", tags("highway", "platform"), want{dir: "both"}, want{drop: DropClass}, want{drop: DropClass}},
+		{"pedestrian area", tags("highway", "pedestrian", "area", "yes"), want{dir: "both"}, want{dir: "both"}, want{drop: DropClass}},
+		{"service area", tags("highway", "service", "area", "yes"), want{dir: "both"}, want{dir: "both"}, want{drop: DropArea}},
+		{"construction", tags("highway", "construction"), want{drop: DropClass}, want{drop: DropClass}, want{drop: DropClass}},
+		{"track", tags("highway", "track"), want{dir: "both"}, want{dir: "both"}, want{drop: DropClass}},
+		{"oneway=yes", tags("highway", "residential", "oneway", "yes"), want{dir: "both"}, want{dir: "fwd"}, want{dir: "fwd", kmh: 40}},
+		{"oneway=1", tags("highway", "residential", "oneway", "1"), want{dir: "both"}, want{dir: "fwd"}, want{dir: "fwd", kmh: 40}},
+		{"oneway=-1", tags("highway", "residential", "oneway", "-1"), want{dir: "both"}, want{dir: "bwd"}, want{dir: "bwd", kmh: 40}},
+		{"oneway:bicycle=no", tags("highway", "residential", "oneway", "yes", "oneway:bicycle", "no"), want{dir: "both"}, want{dir: "both"}, want{dir: "fwd", kmh: 40}},
+		{"cycleway=opposite_lane", tags("highway", "residential", "oneway", "yes", "cycleway", "opposite_lane"), want{dir: "both"}, want{dir: "both"}, want{dir: "fwd", kmh: 40}},
+		{"cycleway:left=opposite_track", tags("highway", "residential", "oneway", "yes", "cycleway:left", "opposite_track"), want{dir: "both"}, want{dir: "both"}, want{dir: "fwd", kmh: 40}},
+		{"oneway:bicycle=-1", tags("highway", "residential", "oneway:bicycle", "-1"), want{dir: "both"}, want{dir: "bwd"}, want{dir: "both", kmh: 40}},
+		{"roundabout", tags("highway", "primary", "junction", "roundabout"), want{dir: "both"}, want{dir: "fwd"}, want{dir: "fwd", kmh: 80}},
+		{"roundabout oneway=no", tags("highway", "primary", "junction", "roundabout", "oneway", "no"), want{dir: "both"}, want{dir: "both"}, want{dir: "both", kmh: 80}},
+		{"reversible", tags("highway", "tertiary", "oneway", "reversible"), want{dir: "both"}, want{dir: "both"}, want{drop: DropReversible}},
+		{"maxspeed FI:rural", tags("highway", "tertiary", "maxspeed", "FI:rural"), want{dir: "both"}, want{dir: "both"}, want{dir: "both", kmh: 80}},
+		{"maxspeed unreadable", tags("highway", "tertiary", "maxspeed", "fast"), want{dir: "both"}, want{dir: "both"}, want{dir: "both", kmh: 60}},
+		{"ferry", tags("route", "ferry"), want{dir: "ferry"}, want{dir: "ferry"}, want{dir: "ferry"}},
+		{"ferry motor_vehicle=no", tags("route", "ferry", "motor_vehicle", "no"), want{dir: "ferry"}, want{dir: "ferry"}, want{drop: DropAccess}},
+		{"ferry motorcar=no", tags("route", "ferry", "motorcar", "no"), want{dir: "ferry"}, want{dir: "ferry"}, want{drop: DropAccess}},
+		{"ferry foot=no", tags("route", "ferry", "foot", "no"), want{drop: DropAccess}, want{dir: "ferry"}, want{dir: "ferry"}},
+		{"ferry bicycle=no", tags("route", "ferry", "bicycle", "no"), want{dir: "ferry"}, want{drop: DropAccess}, want{dir: "ferry"}},
+		{"no highway", tags("name", "x"), want{drop: DropNotStreet}, want{drop: DropNotStreet}, want{drop: DropNotStreet}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, mw := range []struct {
+				m Mode
+				w want
+			}{{Walk, c.walk}, {Bike, c.bike}, {Car, c.car}} {
+				r := classify(c.tags, mw.m, &p)
+				if r.drop != mw.w.drop {
+					t.Errorf("%s: dropped %q, want %q", mw.m, r.drop, mw.w.drop)
+					continue
+				}
+				if r.drop != "" {
+					continue
+				}
+				dir := "both"
+				switch {
+				case r.ferry:
+					dir = "ferry"
+				case r.fwd && !r.bwd:
+					dir = "fwd"
+				case r.bwd && !r.fwd:
+					dir = "bwd"
+				}
+				if dir != mw.w.dir {
+					t.Errorf("%s: direction %s, want %s", mw.m, dir, mw.w.dir)
+				}
+				if mw.m == Car && mw.w.kmh > 0 && !near(r.speed*3.6, mw.w.kmh, 1e-9) {
+					t.Errorf("car speed %v km/h, want %v", r.speed*3.6, mw.w.kmh)
+				}
+				if mw.m == Walk && !r.ferry && r.speed != p.WalkSpeed || mw.m == Bike && !r.ferry && r.speed != p.BikeSpeed {
+					t.Errorf("%s speed %v", mw.m, r.speed)
+				}
+			}
+		})
+	}
+	if r := classify(tags("highway", "tertiary", "maxspeed", "fast"), Car, &p); !r.maxspeedFallback {
+		t.Error("unreadable maxspeed not flagged")
+	}
+	if r := classify(tags("highway", "tertiary", "maxspeed", "none"), Car, &p); r.maxspeedFallback {
+		t.Error("maxspeed=none flagged as unreadable")
+	}
+}
