@@ -23,7 +23,10 @@
 //
 // A way that refers to a node the file does not hold (common at the edge of
 // a clipped extract) loses that reference; the loss is counted and listed in
-// Extract.Warnings. A way left with fewer than two nodes is dropped.
+// Extract.Warnings. A way left with fewer than two nodes is dropped. A way
+// that leaves a clipped extract and comes back keeps its nodes on both
+// sides, so its two parts are joined straight across the gap; extracts cut
+// with complete ways (osmium extract --strategy complete_ways) avoid this.
 //
 // Coordinates are WGS84 longitude and latitude in degrees. PBF coordinates
 // are computed as nanodegrees divided by 1e9, so a node has bit-identical
