@@ -103,8 +103,8 @@ func servicesFromOSM(pois []osm.POI, rules []OSMRule) []Service {
 	return out
 }
 
-// ParseOSMRules reads KEY=VALUE[:CATEGORY] items; the category defaults to
-// the value.
+// ParseOSMRules reads KEY=VALUE[:CATEGORY] items, spaces around each part
+// ignored; the category defaults to the value.
 func ParseOSMRules(items []string) ([]OSMRule, error) {
 	var out []OSMRule
 	for _, it := range items {
@@ -114,6 +114,7 @@ func ParseOSMRules(items []string) ([]OSMRule, error) {
 		}
 		kv, cat, _ := strings.Cut(it, ":")
 		k, v, ok := strings.Cut(kv, "=")
+		k, v, cat = strings.TrimSpace(k), strings.TrimSpace(v), strings.TrimSpace(cat)
 		if !ok || k == "" || v == "" {
 			return nil, fmt.Errorf("--services-osm %q: want KEY=VALUE or KEY=VALUE:CATEGORY, e.g. amenity=pharmacy", it)
 		}
