@@ -103,16 +103,16 @@ type raptorTimetable struct {
 	// stop positions (one bit per position).
 	bitBase []int32
 
-	// Initial boardPrev per pattern position and boardPrevMax per stop:
+	// Initial boardPrev per stop position and boardPrevMax per stop:
 	// math.MaxInt32 (unknown) where a trip can be boarded, math.MinInt32
 	// (never worth boarding) at the last position of a pattern and in
 	// patterns without trips.
 	boardPrev0    []transit.Seconds
 	boardPrevMax0 []transit.Seconds
 
-	// stopPatAbs[i] is PatStopStart[StopPat[i]]+StopPatPos[i]: the index
-	// in PatStops of the i-th pattern position serving a stop.
-	stopPatAbs []int32
+	// posToStopPat[PatStopStart[p]+i] is the index in StopPat of position
+	// i of pattern p.
+	posToStopPat []int32
 
 	// The useful transfers from stop s are xfer[xferStart[s]:
 	// xferStart[s+1]], sorted by walking time so that a relaxation stops at
@@ -175,14 +175,15 @@ type Raptor struct {
 	// its trip is no earlier than the one recorded.
 	ridden []int32
 
-	// boardTrip and boardPrev cache, per round and pattern position like
-	// ridden, the earliest trip that a passenger at the stop could board
-	// at the last check (the pattern's trip count when none) and the
-	// departure of the trip before it (math.MinInt32 when none). Board
-	// labels only decrease during a query, so the cached trip stays
-	// boardable, and an earlier one is only possible once the label falls
-	// below boardPrev: most checks are settled without reading the
-	// timetable.
+	// boardTrip and boardPrev cache, per round and pattern position, the
+	// earliest trip that a passenger at the stop could board at the last
+	// check (the pattern's trip count when none) and the departure of the
+	// trip before it (math.MinInt32 when none). Board labels only decrease
+	// during a query, so the cached trip stays boardable, and an earlier
+	// one is only possible once the label falls below boardPrev. boardTrip
+	// is laid out like ridden, boardPrev in the order of StopPat
+	// ((k-1)*len(StopPat)+i), so that the positions of a stop are
+	// contiguous when its board label improves.
 	boardTrip []int32
 	boardPrev []transit.Seconds
 
@@ -300,11 +301,11 @@ func (tt *raptorTimetable) transpose() {
 // boardable sets boardPrev0 and boardPrevMax0.
 func (tt *raptorTimetable) boardable() {
 	d := tt.day
-	tt.stopPatAbs = make([]int32, len(d.StopPat))
+	tt.posToStopPat = make([]int32, len(d.PatStops))
 	for i, p := range d.StopPat {
-		tt.stopPatAbs[i] = d.PatStopStart[p] + d.StopPatPos[i]
+		tt.posToStopPat[d.PatStopStart[p]+d.StopPatPos[i]] = int32(i)
 	}
-	tt.boardPrev0 = make([]transit.Seconds, len(d.PatStops))
+	tt.boardPrev0 = make([]transit.Seconds, len(d.StopPat))
 	tt.boardPrevMax0 = make([]transit.Seconds, d.NumStops)
 	for i := range tt.boardPrevMax0 {
 		tt.boardPrevMax0[i] = math.MinInt32
@@ -312,9 +313,10 @@ func (tt *raptorTimetable) boardable() {
 	for p := 0; p+1 < len(d.PatStopStart); p++ {
 		trips := d.PatTripStart[p+1] > d.PatTripStart[p]
 		for i := d.PatStopStart[p]; i < d.PatStopStart[p+1]; i++ {
-			tt.boardPrev0[i] = math.MinInt32
+			sp := tt.posToStopPat[i]
+			tt.boardPrev0[sp] = math.MinInt32
 			if trips && i+1 < d.PatStopStart[p+1] {
-				tt.boardPrev0[i] = math.MaxInt32
+				tt.boardPrev0[sp] = math.MaxInt32
 				tt.boardPrevMax0[d.PatStops[i]] = math.MaxInt32
 			}
 		}

@@ -76,6 +76,10 @@ func checkDay(d *transit.Day) error {
 	if len(d.StopPatPos) != len(d.StopPat) {
 		return bad("StopPatPos has %d entries, StopPat %d", len(d.StopPatPos), len(d.StopPat))
 	}
+	if len(d.StopPat) != len(d.PatStops) {
+		return bad("StopPat has %d entries, PatStops %d: each pattern position must be listed once", len(d.StopPat), len(d.PatStops))
+	}
+	listed := make([]bool, len(d.PatStops))
 	for s := range ns {
 		for i := d.StopPatStart[s]; i < d.StopPatStart[s+1]; i++ {
 			p, pos := d.StopPat[i], d.StopPatPos[i]
@@ -85,6 +89,10 @@ func checkDay(d *transit.Day) error {
 			if pos < 0 || pos >= d.PatStopStart[p+1]-d.PatStopStart[p] || d.PatStops[d.PatStopStart[p]+pos] != int32(s) {
 				return bad("StopPatPos[%d] = %d: stop %d is not at that position of pattern %d", i, pos, s, p)
 			}
+			if listed[d.PatStopStart[p]+pos] {
+				return bad("StopPat[%d]: position %d of pattern %d listed twice", i, pos, p)
+			}
+			listed[d.PatStopStart[p]+pos] = true
 		}
 	}
 	if len(d.TransferStart) != ns+1 {

@@ -70,9 +70,8 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 		vCur := r.veh[k*n : (k+1)*n]
 		pmark := r.markStamp[prev]
 		slack := r.opts.BoardSlack
-		bp := r.boardPrev[(k-1)*len(d.PatStops) : k*len(d.PatStops)]
+		bp := r.boardPrev[(k-1)*len(d.StopPat) : k*len(d.StopPat)]
 		bpMax := r.boardPrevMax[(k-1)*n : k*n]
-		spAbs := r.tt.stopPatAbs
 
 		// Merge the vehicle labels of round k-1 into round k.
 		vupd := r.vehUpd[cur][:0]
@@ -105,7 +104,7 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 				continue
 			}
 			for i := d.StopPatStart[s]; i < d.StopPatStart[s+1]; i++ {
-				if e >= bp[spAbs[i]] {
+				if e >= bp[i] {
 					continue
 				}
 				p, pos := d.StopPat[i], d.StopPatPos[i]
@@ -210,7 +209,8 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, l
 	rowPos := (k-1)*len(d.PatStops) + int(ps0)
 	ridden := r.ridden[rowPos:][:l]
 	boardTrip := r.boardTrip[rowPos:][:l]
-	boardPrev := r.boardPrev[rowPos:][:l]
+	boardPrev := r.boardPrev[(k-1)*len(d.StopPat) : k*len(d.StopPat)]
+	posToSP := r.tt.posToStopPat[ps0:ps1]
 	bpMax := r.boardPrevMax[(k-1)*n : k*n]
 	col := r.tt.depCol[r.tt.depBase[p]:][:l*int(nt)]
 	bPrev := r.board[(k-1)*n : k*n]
@@ -278,33 +278,31 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, l
 		}
 		// Board the earliest trip departing after e, if earlier than trip.
 		e := bPrev[stops[j]] + slack
+		// Marked positions are those where e fell below boardPrev.
+		c := col[j*int(nt) : (j+1)*int(nt)]
 		bt := boardTrip[j]
-		if e < boardPrev[j] {
-			// An earlier trip than the cached one departs after e: find the
-			// first, knowing that trip bt-1 (or the last) is one.
-			c := col[j*int(nt) : (j+1)*int(nt)]
-			lo, hi := int32(0), min(bt, nt)-1
-			if bt == math.MaxInt32 && c[hi] <= e {
-				lo = nt // first check at this position: no trip at all
+		lo, hi := int32(0), min(bt, nt)-1
+		if bt == math.MaxInt32 && c[hi] <= e {
+			lo = nt // first check at this position: no trip at all
+		}
+		for lo < hi {
+			m := int32(uint32(lo+hi) >> 1)
+			if c[m] > e {
+				hi = m
+			} else {
+				lo = m + 1
 			}
-			for lo < hi {
-				m := int32(uint32(lo+hi) >> 1)
-				if c[m] > e {
-					hi = m
-				} else {
-					lo = m + 1
-				}
-			}
-			old := boardPrev[j]
-			bt = lo
-			boardTrip[j] = bt
-			boardPrev[j] = math.MinInt32
-			if bt > 0 {
-				boardPrev[j] = c[bt-1]
-			}
-			if old == bpMax[stops[j]] {
-				r.refreshBoardPrevMax(k, stops[j])
-			}
+		}
+		bt = lo
+		boardTrip[j] = bt
+		sp := posToSP[j]
+		old := boardPrev[sp]
+		boardPrev[sp] = math.MinInt32
+		if bt > 0 {
+			boardPrev[sp] = c[bt-1]
+		}
+		if old == bpMax[stops[j]] {
+			r.refreshBoardPrevMax(k, stops[j])
 		}
 		if bt < trip && bt < nt {
 			trip, boardPos = bt, j
@@ -318,10 +316,10 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, l
 // refreshBoardPrevMax recomputes boardPrevMax of round k at stop s.
 func (r *Raptor) refreshBoardPrevMax(k int, s int32) {
 	d := r.tt.day
-	bp := r.boardPrev[(k-1)*len(d.PatStops) : k*len(d.PatStops)]
+	bp := r.boardPrev[(k-1)*len(d.StopPat)+int(d.StopPatStart[s]) : (k-1)*len(d.StopPat)+int(d.StopPatStart[s+1])]
 	m := transit.Seconds(math.MinInt32)
-	for _, i := range r.tt.stopPatAbs[d.StopPatStart[s]:d.StopPatStart[s+1]] {
-		m = max(m, bp[i])
+	for _, v := range bp {
+		m = max(m, v)
 	}
 	r.boardPrevMax[(k-1)*r.numStops+int(s)] = m
 }

@@ -273,6 +273,10 @@ func TestNewRaptorRejectsBadDays(t *testing.T) {
 		{"stop outside day", func(d *transit.Day) { d.PatStops[1] = 3 }},
 		{"trip times outside arrays", func(d *transit.Day) { d.TripTimes[1] = 4 }},
 		{"stop index disagrees", func(d *transit.Day) { d.StopPatPos[0] = 1 }},
+		{"stop index incomplete", func(d *transit.Day) {
+			d.StopPat, d.StopPatPos = d.StopPat[:2], d.StopPatPos[:2]
+			d.StopPatStart[2], d.StopPatStart[3] = 2, 2
+		}},
 		{"pattern offsets past PatStops", func(d *transit.Day) { d.PatStopStart[1] = 4 }},
 		{"short StopPatStart", func(d *transit.Day) { d.StopPatStart = d.StopPatStart[:2] }},
 		{"transfer to nowhere", func(d *transit.Day) { d.TransferTo[0] = 7 }},
