@@ -341,7 +341,7 @@ func TestGravity(t *testing.T) {
 	}
 }
 
-func BenchmarkTwoStepFCA(b *testing.B) {
+func BenchmarkReachMeasures(b *testing.B) {
 	// 20,000 origins, 200 services, about a fifth of the pairs within the
 	// 60-minute lists.
 	rng := rand.New(rand.NewPCG(1, 1))
@@ -363,13 +363,26 @@ func BenchmarkTwoStepFCA(b *testing.B) {
 		sup[j] = float64(1 + rng.IntN(20))
 	}
 	for _, d := range []Decay{{Kind: DecayStep, CatchmentMin: 30}, {Kind: DecayGaussian, CatchmentMin: 60}, {Kind: DecayZones, Zones: LuoQiZones()}} {
-		b.Run(fmt.Sprintf("decay=%s/pairs=%d", d.Kind, r.Pairs()), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
+		b.Run(fmt.Sprintf("pairs=%d/2sfca/decay=%s", r.Pairs(), d.Kind), func(b *testing.B) {
+			benchLoop(b, func() {
 				if _, err := TwoStepFCA(r, pop, sup, d); err != nil {
 					b.Fatal(err)
 				}
-			}
+			})
 		})
 	}
+	b.Run(fmt.Sprintf("pairs=%d/cumulative/cutoffs=3", r.Pairs()), func(b *testing.B) {
+		benchLoop(b, func() {
+			if _, err := Cumulative(r, sup, []float64{15, 30, 60}); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
+	b.Run(fmt.Sprintf("pairs=%d/gravity/exponential", r.Pairs()), func(b *testing.B) {
+		benchLoop(b, func() {
+			if _, err := Gravity(r, sup, Impedance{Kind: ImpedanceExponential, Beta: 0.1}); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
 }

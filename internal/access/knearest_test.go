@@ -186,16 +186,10 @@ func BenchmarkNearestK(b *testing.B) {
 	services := origins[:10]
 	for _, k := range []int{1, 3} {
 		b.Run(fmt.Sprintf("k=%d/k-label", k), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				NearestK(g, origins, services, k, 0)
-			}
+			benchLoop(b, func() { NearestK(g, origins, services, k, 0) })
 		})
 		b.Run(fmt.Sprintf("k=%d/per-origin", k), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				nearestKPerOrigin(g, origins, services, k, 0)
-			}
+			benchLoop(b, func() { nearestKPerOrigin(g, origins, services, k, 0) })
 		})
 	}
 }

@@ -126,18 +126,14 @@ func BenchmarkWithinReach(b *testing.B) {
 	services := origins[:40]
 	const limit = 180000
 	b.Run("per-service", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			WithinReach(g, origins, services, limit, 1)
-		}
+		benchLoop(b, func() { WithinReach(g, origins, services, limit, 1) })
 	})
 	b.Run("per-origin-matrix", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		benchLoop(b, func() {
 			m := StreetMatrix(g, origins, services, limit, 1)
 			if _, err := ReachFromMatrix(m, limit); err != nil {
 				b.Fatal(err)
 			}
-		}
+		})
 	})
 }

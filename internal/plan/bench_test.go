@@ -26,14 +26,13 @@ func BenchmarkAdd(b *testing.B) {
 		p := benchProblem(b, 5000, obj)
 		for _, starts := range []int{1, DefaultStarts} {
 			b.Run(fmt.Sprintf("size=5000/pairs=%d/%s/k=3/starts=%d", len(p.Sites.Origin), obj, starts), func(b *testing.B) {
-				b.ReportAllocs()
 				var sol Solution
-				for b.Loop() {
+				benchLoop(b, func() {
 					var err error
 					if sol, err = Add(p, 3, Options{Starts: starts}); err != nil {
 						b.Fatal(err)
 					}
-				}
+				})
 				b.ReportMetric(float64(sol.Swaps), "swaps")
 			})
 		}
@@ -45,19 +44,15 @@ func BenchmarkAddNaive(b *testing.B) {
 	// beside the fast interchange on the same instance.
 	for _, n := range []int{1000, 5000} {
 		p := benchProblem(b, n, Median)
-		b.Run(fmt.Sprintf("size=%d/median/k=3/fast", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
+		b.Run(fmt.Sprintf("size=%d/pairs=%d/median/k=3/fast", n, len(p.Sites.Origin)), func(b *testing.B) {
+			benchLoop(b, func() {
 				if _, err := Add(p, 3, Options{Starts: 1}); err != nil {
 					b.Fatal(err)
 				}
-			}
+			})
 		})
-		b.Run(fmt.Sprintf("size=%d/median/k=3/naive", n), func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				naiveSolve(p, 3)
-			}
+		b.Run(fmt.Sprintf("size=%d/pairs=%d/median/k=3/naive", n, len(p.Sites.Origin)), func(b *testing.B) {
+			benchLoop(b, func() { naiveSolve(p, 3) })
 		})
 	}
 }
@@ -68,11 +63,10 @@ func BenchmarkRemove(b *testing.B) {
 	p := randomProblem(rng, 200, 5000, 150, 30, Coverage, false)
 	p.ThresholdMs = 15 * minute
 	b.Run(fmt.Sprintf("sites=200/origins=5000/pairs=%d/coverage/k=3", len(p.Sites.Origin)), func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		benchLoop(b, func() {
 			if _, err := Remove(p, 3, Options{}); err != nil {
 				b.Fatal(err)
 			}
-		}
+		})
 	})
 }
