@@ -97,9 +97,6 @@ func newFixture(t testing.TB, opts Options) *fixture {
 	root := repoRoot(t)
 	g := buildWalk(t, filepath.Join(root, "testdata", "ptaccess", "grid.osm"), fixtureSpeed)
 	tt, day := compileDay(t, "20240108", filepath.Join(root, "testdata", "ptaccess", "gtfs"))
-	if opts.MinIsland == 0 {
-		opts.MinIsland = -1 // the whole fixture is smaller than an island
-	}
 	net, err := NewNetwork(g, tt, day, opts)
 	if err != nil {
 		t.Fatal(err)

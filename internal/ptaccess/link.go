@@ -10,16 +10,22 @@ const DefaultMinIsland = 40
 
 // linkGraph returns g, or a copy of g sharing its arrays whose snappable
 // segments leave out the connected components of fewer than minIsland
-// vertices. Vertices and edges are unchanged: nothing can snap onto an
+// vertices, except the largest component. Vertices and edges are unchanged: nothing can snap onto an
 // island, so nothing walks on it.
 func linkGraph(g *graph.Graph, minIsland int) *graph.Graph {
 	if minIsland <= 1 {
 		return g
 	}
 	comp, sizes := g.Components()
-	small := false
+	largest := int32(0)
 	for _, s := range sizes {
-		if int(s) < minIsland {
+		largest = max(largest, s)
+	}
+	// The largest component is never an island, however small the graph.
+	island := func(c int32) bool { return int(sizes[c]) < minIsland && sizes[c] < largest }
+	small := false
+	for c := range sizes {
+		if island(int32(c)) {
 			small = true
 			break
 		}
@@ -34,7 +40,7 @@ func linkGraph(g *graph.Graph, minIsland int) *graph.Graph {
 		Ferries: g.Ferries, WalkSpeed: g.WalkSpeed,
 	}
 	for s, u := range g.SegU {
-		if int(sizes[comp[u]]) < minIsland {
+		if island(comp[u]) {
 			continue
 		}
 		c.SegU = append(c.SegU, u)

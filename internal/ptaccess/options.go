@@ -63,7 +63,8 @@ type Options struct {
 
 	// MinIsland is the fewest vertices a connected piece of the walk
 	// graph needs for points and stops to be linked to it (default 40,
-	// R5's MIN_SUBGRAPH_SIZE); a negative value links to any piece.
+	// R5's MIN_SUBGRAPH_SIZE), the largest piece being always linked; a
+	// negative value links to any piece.
 	MinIsland int
 
 	// MaxRides is the most vehicles a journey may board (default 4).
