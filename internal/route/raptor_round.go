@@ -3,7 +3,6 @@ package route
 import (
 	"math"
 	"math/bits"
-	"slices"
 
 	"github.com/saavu/saavu/internal/transit"
 )
@@ -133,10 +132,9 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 }
 
 // relaxTransfers walks the transfers of round k from each stop whose
-// vehicle arrival a ride improved, improving board labels. The stops are
-// taken in index order so that their transfer lists are read front to
-// back; the inner loop only lowers labels and notes the stops it lowered,
-// which are listed afterwards.
+// vehicle arrival a ride improved, improving board labels. The inner loop
+// only lowers labels and notes the stops it lowered, which are listed
+// afterwards.
 func (r *Raptor) relaxTransfers(k int, limit transit.Seconds, st uint32) {
 	n := r.numStops
 	bCur := r.board[k*n : (k+1)*n]
@@ -146,7 +144,6 @@ func (r *Raptor) relaxTransfers(k int, limit transit.Seconds, st uint32) {
 	upd := r.updList[cur]
 	xfer, xstart := r.tt.xfer, r.tt.xferStart
 	hits := r.hits
-	slices.Sort(r.vehScan)
 	for _, s := range r.vehScan {
 		a := vCur[s]
 		h := lowerByWalks(xfer[xstart[s]:xstart[s+1]], a, limit, bCur, hits)
