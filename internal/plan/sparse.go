@@ -139,3 +139,17 @@ func compact(s *Sparse, fill []int32) int {
 	s.Start[s.Sites] = w
 	return int(w)
 }
+
+// Nearest returns, per origin, the time to the nearest site (Unreachable
+// when none reaches it): the FixedMs of a problem whose fixed services are
+// these sites.
+func (s Sparse) Nearest() []uint32 {
+	t := make([]uint32, s.Origins)
+	for i := range t {
+		t[i] = Unreachable
+	}
+	for k, i := range s.Origin {
+		t[i] = min(t[i], s.TimeMs[k])
+	}
+	return t
+}

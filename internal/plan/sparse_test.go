@@ -22,6 +22,12 @@ func TestFromDense(t *testing.T) {
 	if err := s.Validate(); err != nil {
 		t.Fatal(err)
 	}
+	if got := s.Nearest(); !reflect.DeepEqual(got, []uint32{0, 1, 6}) {
+		t.Fatalf("nearest %v, want [0 1 6]", got)
+	}
+	if got := (Sparse{Origins: 2, Start: []int32{0}}).Nearest(); !reflect.DeepEqual(got, []uint32{u, u}) {
+		t.Fatalf("no site: nearest %v", got)
+	}
 	if _, err := FromDense([]uint32{1, 2, 3}, 2, 2); err == nil {
 		t.Fatal("short dense matrix accepted")
 	}
