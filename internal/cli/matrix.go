@@ -20,16 +20,19 @@ func matrixCommand() command {
 	c := command{
 		name:    "matrix",
 		summary: "travel times between every origin and every destination by one mode, as CSV",
-		usage:   "--osm FILE --origins O.csv --destinations D.csv --mode walk|bike|car [--out FILE]",
+		usage:   "--osm FILE --origins O.csv --destinations D.csv --mode walk|bike|car|transit [--out FILE]  (see 'saavu matrix --mode transit --help' for the transit flags)",
 		example: `saavu matrix --osm tampere.osm.pbf --mode car --origins homes.csv --destinations offices.csv --out car.csv`,
 	}
 	c.run = func(ctx context.Context, env *Env, args []string) error {
+		if wantsTransit(args) {
+			return runTransitMatrix(ctx, env, args)
+		}
 		fs, lf := flagSet(c, env)
 		sf := registerStreetFlags(fs, nil)
 		var origins, dests, out, mode string
 		var workers int
 		var maxTime float64
-		fs.StringVar(&mode, "mode", "walk", "travel mode: walk, bike or car")
+		fs.StringVar(&mode, "mode", "walk", "travel mode: walk, bike, car or transit")
 		fs.StringVar(&origins, "origins", "", "origins CSV: id,lon,lat")
 		fs.StringVar(&dests, "destinations", "", "destinations CSV: id,lon,lat (default: the origins)")
 		fs.StringVar(&out, "out", "", "output CSV file (default: standard output)")
