@@ -63,14 +63,18 @@ func ExampleNetwork_Matrix() {
 	}
 	it, _ := net.Itinerary(origin, dest, 8*3600)
 	for _, l := range it.Legs {
-		fmt.Println(l.Kind, l.From, "->", l.To, gtfs.FormatTime(gtfs.Seconds(l.Start)), gtfs.FormatTime(gtfs.Seconds(l.End)), l.Route)
+		fmt.Print(l.Kind, " ", l.From, " -> ", l.To, " ", gtfs.FormatTime(gtfs.Seconds(l.Start)), "-", gtfs.FormatTime(gtfs.Seconds(l.End)))
+		if l.Route != "" {
+			fmt.Print(" line ", l.Route)
+		}
+		fmt.Println()
 	}
 	// Output:
 	// p5: 1700 s
 	// p50: 1940 s
 	// p95: 2240 s
-	// walk origin -> Aukio 08:00:00 08:08:20
-	// wait Aukio -> Aukio 08:08:20 08:15:00
-	// ride Aukio -> Risteys 08:15:00 08:25:00 1
-	// walk Risteys -> destination 08:25:00 08:33:20
+	// walk origin -> Aukio 08:00:00-08:08:20
+	// wait Aukio -> Aukio 08:08:20-08:15:00
+	// ride Aukio -> Risteys 08:15:00-08:25:00 line 1
+	// walk Risteys -> destination 08:25:00-08:33:20
 }
