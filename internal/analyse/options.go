@@ -4,6 +4,8 @@ import (
 	"log/slog"
 
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/ptaccess"
+	"github.com/saavu/saavu/internal/transit"
 )
 
 // Options are the inputs and parameters of one analysis.
@@ -34,6 +36,9 @@ type Options struct {
 	Graph    graph.Params
 	MaxSnapM float64
 
+	// Public transport, when Modes holds graph.Transit.
+	Transit *TransitOptions
+
 	// Measures.
 	ThresholdsMin []float64
 	GapMin        float64
@@ -49,6 +54,29 @@ type Options struct {
 	Title, BasemapURL, BasemapAttribution string
 	// Notes are shown in run.json and the report, e.g. what is schematic.
 	Notes []string
+}
+
+// TransitOptions add public transport (graph.Transit in Modes): walk to a
+// stop, ride, walk to the service, over a window of departures.
+type TransitOptions struct {
+	Timetable   *transit.Timetable
+	Day         *transit.Day
+	Network     ptaccess.Options
+	Window      ptaccess.Window
+	Percentiles []int // reported per cell; the summaries use MainPercentile
+	// Inputs are the feed and sketch files, for run.json.
+	Inputs []string
+}
+
+// MainPercentile is the percentile the region summaries and gap areas of
+// transit use: the median when asked for, else the first one given.
+func (t *TransitOptions) MainPercentile() int {
+	for k, p := range t.Percentiles {
+		if p == 50 {
+			return k
+		}
+	}
+	return 0
 }
 
 // Group is a population sub-group column reported beside the total.

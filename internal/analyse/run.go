@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -46,6 +47,9 @@ type Result struct {
 	// Stats[m][c][g] per region.
 	Stats [][][][]access.RegionStats
 	Gaps  [][][]access.GapArea
+	// TransitPct[c][k][i]: transit time (ms) of cell i to category c at
+	// percentile Transit.Percentiles[k].
+	TransitPct [][][]uint32
 
 	Counts   Counts
 	Warnings []string
@@ -65,6 +69,7 @@ type Counts struct {
 	Graph             map[string]map[string]int `json:"graph"`
 	OSMWays           int                       `json:"osm_ways"`
 	OSMNodes          int                       `json:"osm_nodes"`
+	Transit           map[string]int            `json:"transit,omitempty"`
 }
 
 // Timing is the wall time of one stage.
@@ -186,25 +191,48 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	res.Services, res.Categories = svcs, cats
 	sw.lap("read inputs", "regions", len(res.Regions), "cells", len(cells.Cell), "services", len(svcs))
 
-	// Graphs, one per mode, built side by side.
-	graphs := make([]*graph.Graph, len(o.Modes))
-	errs := make([]error, len(o.Modes))
+	// Street graphs, one per street mode, built side by side. Transit
+	// walks on the walk graph.
+	wantTransit := false
+	var streetModes []graph.Mode
+	for _, m := range o.Modes {
+		if m == graph.Transit {
+			wantTransit = true
+			continue
+		}
+		streetModes = append(streetModes, m)
+	}
+	if wantTransit && !slices.Contains(streetModes, graph.Walk) {
+		streetModes = append(streetModes, graph.Walk)
+	}
+	built := make([]*graph.Graph, len(streetModes))
+	errs := make([]error, len(streetModes))
 	var wg sync.WaitGroup
-	for i, m := range o.Modes {
-		wg.Go(func() { graphs[i], _, errs[i] = graph.Build(ext, m, o.Graph) })
+	for i, m := range streetModes {
+		wg.Go(func() { built[i], _, errs[i] = graph.Build(ext, m, o.Graph) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, inputError(err)
 	}
 	res.Counts.Graph = map[string]map[string]int{}
-	for i, m := range o.Modes {
-		g := graphs[i]
+	byMode := map[graph.Mode]*graph.Graph{}
+	for i, m := range streetModes {
+		g := built[i]
 		if g.NumVertices() == 0 {
 			return nil, inputError(fmt.Errorf("osm: %s: no street usable by %s: is it the right extract?", o.OSM, m))
 		}
-		res.Graphs[m] = g
+		byMode[m] = g
 		res.Counts.Graph[m.String()] = map[string]int{"vertices": g.NumVertices(), "edges": g.NumEdges(), "ferries": len(g.Ferries)}
+	}
+	graphs := make([]*graph.Graph, len(o.Modes)) // the graph each mode snaps to
+	for i, m := range o.Modes {
+		if m == graph.Transit {
+			graphs[i] = byMode[graph.Walk]
+		} else {
+			graphs[i] = byMode[m]
+			res.Graphs[m] = byMode[m]
+		}
 	}
 	sw.lap("build graphs")
 
@@ -224,15 +252,19 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	res.Counts.CellsUnsnapped = map[string]int{}
 	res.Counts.ServicesUnsnapped = map[string]int{}
 	for i, m := range o.Modes {
-		cellSnaps[i] = snapAll(graphs[i], cellPts, o.MaxSnapM, o.Workers)
-		svcSnaps[i] = snapAll(graphs[i], svcPts, o.MaxSnapM, o.Workers)
+		if j := slices.Index(graphs[:i], graphs[i]); j >= 0 {
+			cellSnaps[i], svcSnaps[i] = cellSnaps[j], svcSnaps[j] // transit shares the walk snaps
+		} else {
+			cellSnaps[i] = snapAll(graphs[i], cellPts, o.MaxSnapM, o.Workers)
+			svcSnaps[i] = snapAll(graphs[i], svcPts, o.MaxSnapM, o.Workers)
+		}
 		res.Counts.CellsUnsnapped[m.String()] = countUnsnapped(cellSnaps[i])
 		n := countUnsnapped(svcSnaps[i])
 		res.Counts.ServicesUnsnapped[m.String()] = n
 		if err := checkCoverage(o, m, len(cellPts), res.Counts.CellsUnsnapped[m.String()], len(svcPts), n); err != nil {
 			return nil, inputError(err)
 		}
-		if n > 0 {
+		if n > 0 && m != graph.Transit {
 			for k, s := range svcSnaps[i] {
 				if s.Seg < 0 {
 					res.Warnings = append(res.Warnings, fmt.Sprintf("service %q (%s) is farther than %.0f m from any %s street and is left out for %s", svcs[k].Name, svcs[k].Source, o.MaxSnapM, m, m))
@@ -242,7 +274,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	}
 	sw.lap("snap points")
 
-	// One multi-source search per mode and category.
+	// One multi-source search per street mode and category.
 	limit := uint32(0)
 	if o.MaxTimeMin > 0 {
 		limit = uint32(o.MaxTimeMin * 60000)
@@ -250,8 +282,11 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	res.Nearest = make([][]access.Nearest, len(o.Modes))
 	type task struct{ m, c int }
 	var tasks []task
-	for m := range o.Modes {
+	for m, mode := range o.Modes {
 		res.Nearest[m] = make([]access.Nearest, len(cats))
+		if mode == graph.Transit {
+			continue
+		}
 		for c := range cats {
 			tasks = append(tasks, task{m, c})
 		}
@@ -270,7 +305,15 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	sw.lap("route", "searches", len(tasks))
+	sw.lap("route streets", "searches", len(tasks))
+
+	if wantTransit {
+		m := slices.Index(o.Modes, graph.Transit)
+		if err := computeTransit(ctx, o, res, graphs[m], cellSnaps[m], svcSnaps[m], m); err != nil {
+			return nil, err
+		}
+		sw.lap("route transit", "departures", max(1, o.Transit.Window.Minutes), "cells", len(cells.Cell))
+	}
 
 	// Summaries and gaps.
 	res.Stats = make([][][][]access.RegionStats, len(o.Modes))

@@ -7,6 +7,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
+
+	"github.com/saavu/saavu/data/gtfs"
+	"github.com/saavu/saavu/internal/ptaccess"
+	"github.com/saavu/saavu/internal/transit"
 
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
@@ -191,4 +196,57 @@ func BenchmarkTampereNearest(b *testing.B) {
 			access.NearestServicePerOrigin(g, tenth, svcs, 0)
 		}
 	})
+}
+
+func TestTampereTransit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("real-data run skipped in -short mode")
+	}
+	o := tampereOptions(t, filepath.Join(t.TempDir(), "out"))
+	o.Modes = []graph.Mode{graph.Walk, graph.Transit}
+	feed, err := gtfs.Load(context.Background(), sharedData(t, "tampere", "tampere-gtfs.zip"), gtfs.Options{Prefix: "tampere"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tt, err := transit.Compile([]*gtfs.Feed{feed}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day, err := tt.Day("20220110", transit.DayOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Transit = &TransitOptions{Timetable: tt, Day: day,
+		Network:     ptaccess.Options{MaxWalk: 20 * time.Minute, MaxTime: 120 * time.Minute, MaxRides: 4},
+		Window:      ptaccess.Window{Date: "20220110", Depart: 8 * 3600, Minutes: 10},
+		Percentiles: []int{25, 50, 75}}
+	res, err := Compute(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	walk, pct := res.Nearest[0][1].TimeMs, res.TransitPct[1]
+	better, reached := 0, 0
+	for i := range walk {
+		p25, p50, p75 := pct[0][i], pct[1][i], pct[2][i]
+		if p25 > p50 || p50 > p75 {
+			t.Fatalf("cell %d: percentiles not ordered: %d %d %d", i, p25, p50, p75)
+		}
+		if res.Nearest[1][1].TimeMs[i] != p50 {
+			t.Fatalf("cell %d: summary time %d is not the median %d", i, res.Nearest[1][1].TimeMs[i], p50)
+		}
+		// Walking all the way is one of transit's options within the
+		// 20-minute walk limit.
+		if walk[i] != access.Unreachable && walk[i] <= 20*60000 && p75 > walk[i]+1000 {
+			t.Fatalf("cell %d: transit p75 %d ms is slower than walking %d ms", i, p75, walk[i])
+		}
+		if p50 != access.Unreachable {
+			reached++
+			if walk[i] == access.Unreachable || p50+60000 < walk[i] {
+				better++
+			}
+		}
+	}
+	if reached < len(walk)/2 || better < len(walk)/4 {
+		t.Errorf("transit reaches %d of %d cells, beats walking by a minute in %d", reached, len(walk), better)
+	}
 }

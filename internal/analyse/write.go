@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/saavu/saavu/data/outdir"
 	"github.com/saavu/saavu/data/results"
 	"github.com/saavu/saavu/geo"
+	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/report"
 )
 
@@ -48,7 +50,7 @@ func Write(res *Result, o *Options) (err error) {
 		name string
 		fn   func(io.Writer) error
 	}{
-		{CellsFile, func(w io.Writer) error { return writeCells(w, res) }},
+		{CellsFile, func(w io.Writer) error { return writeCells(w, res, o) }},
 		{RegionsFile, func(w io.Writer) error { return writeRegions(w, res, o) }},
 		{SummaryFile, func(w io.Writer) error { return writeSummary(w, res, o) }},
 		{GapsFile, func(w io.Writer) error { return writeGaps(w, res, o) }},
@@ -107,7 +109,7 @@ func finiteOrNil(v float64, dec int) any {
 
 func key(cat, mode, what string) string { return cat + "_" + mode + "_" + what }
 
-func writeCells(w io.Writer, res *Result) error {
+func writeCells(w io.Writer, res *Result, o *Options) error {
 	gw := geojson.NewWriter(w)
 	c := res.Cells
 	for i, cell := range c.Cell {
@@ -123,7 +125,7 @@ func writeCells(w io.Writer, res *Result) error {
 			for mi, m := range res.Modes {
 				n := res.Nearest[mi][ci]
 				var km, svc any
-				if n.TimeMs[i] != Unreachable {
+				if n.TimeMs[i] != Unreachable && n.Service[i] >= 0 {
 					km = round(n.LenM[i]/1000, 3)
 					svc = res.Services[n.Service[i]].Name
 				}
@@ -132,6 +134,11 @@ func writeCells(w io.Writer, res *Result) error {
 					geojson.Prop{Key: key(cat, m.String(), "km"), Value: km},
 					geojson.Prop{Key: key(cat, m.String(), "service"), Value: svc},
 				)
+				if m == graph.Transit && len(o.Transit.Percentiles) > 1 {
+					for k, p := range o.Transit.Percentiles {
+						props = append(props, geojson.Prop{Key: key(cat, m.String(), fmt.Sprintf("p%d_min", p)), Value: minutes(res.TransitPct[ci][k][i])})
+					}
+				}
 			}
 		}
 		poly := geo.UnprojectTM35(cell.Polygon()).(orb.Polygon)
@@ -276,16 +283,43 @@ type inputInfo struct {
 	SHA256 string `json:"sha256"`
 }
 
+// fileInfo hashes an input file; a folder (e.g. an unzipped GTFS feed) is
+// hashed as the names and contents of its files in name order.
 func fileInfo(role, path string) (inputInfo, error) {
-	f, err := os.Open(path)
+	h := sha256.New()
+	var n int64
+	add := func(p string) error {
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		k, err := io.Copy(h, f)
+		n += k
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		return nil
+	}
+	st, err := os.Stat(path)
 	if err != nil {
 		return inputInfo{}, err
 	}
-	defer f.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
-		return inputInfo{}, fmt.Errorf("%s: %w", path, err)
+	if st.IsDir() {
+		ents, err := os.ReadDir(path)
+		if err != nil {
+			return inputInfo{}, err
+		}
+		for _, e := range ents { // ReadDir sorts by name
+			if e.Type().IsRegular() {
+				io.WriteString(h, e.Name()+"\x00")
+				if err := add(filepath.Join(path, e.Name())); err != nil {
+					return inputInfo{}, err
+				}
+			}
+		}
+	} else if err := add(path); err != nil {
+		return inputInfo{}, err
 	}
 	return inputInfo{Role: role, Path: path, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
@@ -300,7 +334,13 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 	for _, m := range res.Modes {
 		info.Modes = append(info.Modes, m.String())
 	}
-	for _, in := range []struct{ role, path string }{{"osm", o.OSM}, {"regions", o.Regions}, {"population", o.Population}, {"services", o.Services}} {
+	ins := []struct{ role, path string }{{"osm", o.OSM}, {"regions", o.Regions}, {"population", o.Population}, {"services", o.Services}}
+	if o.Transit != nil {
+		for _, p := range o.Transit.Inputs {
+			ins = append(ins, struct{ role, path string }{"transit", p})
+		}
+	}
+	for _, in := range ins {
 		if in.path == "" {
 			continue
 		}
@@ -321,10 +361,21 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 		"car_speed_kmh": o.Graph.CarSpeedKmh, "maxspeed_kmh": o.Graph.MaxspeedKmh,
 		"closed_ferries": closedFerries(o.Graph.ClosedFerries),
 	}
+	if t := o.Transit; t != nil {
+		info.Parameters["transit"] = map[string]any{
+			"date": t.Day.Date, "depart": clock(int(t.Window.Depart)), "window_min": t.Window.Minutes,
+			"percentiles": t.Percentiles, "summary_percentile": t.Percentiles[t.MainPercentile()],
+			"max_walk_min": t.Network.MaxWalk.Minutes(), "max_time_min": t.Network.MaxTime.Minutes(),
+			"max_rides": t.Network.MaxRides, "max_transfer_walk_m": t.Network.MaxTransferM,
+			"board_slack_s": t.Network.BoardSlack.Seconds(),
+		}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(info)
 }
+
+func clock(sec int) string { return fmt.Sprintf("%02d:%02d", sec/3600, sec/60%60) }
 
 func closedFerries(m map[int64]bool) []int64 {
 	out := []int64{}

@@ -4,14 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/saavu/saavu/internal/analyse"
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/ptaccess"
 	"github.com/spf13/pflag"
 )
 
@@ -29,9 +32,17 @@ func analyseCommand() command {
 		o := &analyse.Options{}
 		sf := registerStreetFlags(fs, []string{"walk", "bike", "car"})
 		registerAnalyseFlags(fs, o)
+		// Transit flags; --max-time is the analyse one, shared.
+		tfs := pflag.NewFlagSet("transit", pflag.ContinueOnError)
+		tf := registerTransitFlags(tfs)
+		var window int
+		var percentiles []int
+		tfs.IntVar(&window, "window", defaultWindowMin, "transit: departure window in minutes, one departure a minute from --depart")
+		tfs.IntSliceVar(&percentiles, "percentiles", []int{50}, "transit: travel-time percentiles over the window, 1..100 (summaries use the median when given, else the first)")
 		var osmRules, groups []string
 		fs.StringSliceVar(&osmRules, "services-osm", nil, "services from OSM points of interest: KEY=VALUE[:CATEGORY],... e.g. amenity=pharmacy,amenity=doctors")
 		fs.StringSliceVar(&groups, "groups", nil, "population groups reported beside the total: NAME=FIELD,... e.g. young=age_15_24,old=age_65_plus")
+		fs.AddFlagSet(tfs)
 		lf.register(fs)
 		if err := parse(fs, args); err != nil {
 			return err
@@ -44,6 +55,16 @@ func analyseCommand() command {
 			return err
 		}
 		o.OSM, o.MaxSnapM = sf.osm, sf.maxSnap
+		if slices.Contains(o.Modes, graph.Transit) {
+			if o.MaxTimeMin > 0 {
+				tf.maxTime = o.MaxTimeMin
+			}
+			if o.Transit, err = transitOptions(ctx, tf, window, percentiles, o.Workers, log); err != nil {
+				return err
+			}
+		} else if len(tf.gtfs) > 0 || len(tf.links) > 0 {
+			return usagef("analyse: --gtfs/--links given but --modes has no transit: add transit to --modes")
+		}
 		if o.ServicesOSM, err = analyse.ParseOSMRules(osmRules); err != nil {
 			return inputErr(err, "")
 		}
@@ -106,7 +127,7 @@ func registerStreetFlags(fs *pflag.FlagSet, modes []string) *streetFlags {
 	sf := &streetFlags{}
 	fs.StringVar(&sf.osm, "osm", "", "OpenStreetMap extract: .osm.pbf or .osm XML")
 	if modes != nil {
-		fs.StringSliceVar(&sf.modes, "modes", modes, "travel modes: walk, bike, car")
+		fs.StringSliceVar(&sf.modes, "modes", modes, "travel modes: walk, bike, car, transit (transit needs --gtfs or --links and --date)")
 	}
 	fs.Float64Var(&sf.maxSnap, "max-snap", 1000, "points farther than this many metres from a street are unreachable")
 	fs.Float64Var(&sf.walkSpeed, "walk-speed", d.WalkSpeed, "walking speed, m/s (also for connectors from points to streets)")
@@ -148,8 +169,10 @@ func parseModes(names []string) ([]graph.Mode, error) {
 			m = graph.Bike
 		case "car":
 			m = graph.Car
+		case "transit":
+			m = graph.Transit
 		default:
-			return nil, usagef("--modes: unknown mode %q: use walk, bike or car", n)
+			return nil, usagef("--modes: unknown mode %q: use walk, bike, car or transit", n)
 		}
 		if !seen[m] {
 			seen[m] = true
@@ -169,6 +192,37 @@ func parseGroups(items []string) ([]analyse.Group, error) {
 		out = append(out, analyse.Group{Name: name, Field: field})
 	}
 	return out, nil
+}
+
+// transitOptions loads the timetable of the date and checks the transit
+// flags of analyse.
+func transitOptions(ctx context.Context, tf *transitFlags, window int, percentiles []int, workers int, log *slog.Logger) (*analyse.TransitOptions, error) {
+	popts, dep, err := tf.options(workers)
+	if err != nil {
+		return nil, err
+	}
+	if window < 1 || window > 24*60 {
+		return nil, usagef("--window %d: must be between 1 and 1440 minutes", window)
+	}
+	if len(percentiles) == 0 {
+		return nil, usagef("--percentiles: give at least one, e.g. 50")
+	}
+	for _, p := range percentiles {
+		if p < 1 || p > 100 {
+			return nil, usagef("--percentiles: %d is not between 1 and 100", p)
+		}
+	}
+	tt, day, err := tf.loadTimetable(ctx, log)
+	if err != nil {
+		return nil, err
+	}
+	t := &analyse.TransitOptions{Timetable: tt, Day: day, Network: popts,
+		Window: ptaccess.Window{Date: tf.date, Depart: dep, Minutes: window}, Percentiles: percentiles}
+	for _, a := range append(append([]string{}, tf.gtfs...), tf.links...) {
+		_, path := namedPath(a)
+		t.Inputs = append(t.Inputs, path)
+	}
+	return t, nil
 }
 
 // classify turns analysis errors about inputs into input errors.

@@ -2,14 +2,17 @@ package graph
 
 import "math"
 
-// Mode is a travel mode with its own street graph.
+// Mode is a travel mode. Walk, Bike and Car have street graphs of their
+// own; Transit has none: it walks on the Walk graph to and from the stops
+// of a timetable, and Build refuses it.
 type Mode uint8
 
-// Modes with a street graph.
+// Travel modes.
 const (
 	Walk Mode = iota
 	Bike
 	Car
+	Transit
 )
 
 // String returns the lower-case name used in flags and outputs.
@@ -21,6 +24,8 @@ func (m Mode) String() string {
 		return "bike"
 	case Car:
 		return "car"
+	case Transit:
+		return "transit"
 	}
 	return "unknown"
 }

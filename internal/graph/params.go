@@ -101,7 +101,7 @@ func (p *Params) validate(mode Mode) error {
 			}
 		}
 	default:
-		return fmt.Errorf("graph: unknown mode %d", mode)
+		return fmt.Errorf("graph: no street graph for mode %s (%d)", mode, mode)
 	}
 	return nil
 }
