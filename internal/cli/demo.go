@@ -9,6 +9,7 @@ import (
 	"github.com/saavu/saavu/internal/analyse"
 	"github.com/saavu/saavu/internal/demo"
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/ptaccess"
 )
 
 func demoCommand() command {
@@ -38,6 +39,15 @@ func demoCommand() command {
 			return inputErr(err, "")
 		}
 		log.Info("demo inputs written", "dir", m.Dir, "cells", m.Cells, "road_nodes", m.RoadNodes, "stops", m.Stops)
+		// Public transport of the demo day: departures 07:00-09:00, the
+		// median over the window.
+		tf := &transitFlags{gtfs: []string{"demo=" + m.GTFS}, date: m.Date, depart: "07:00",
+			maxWalk: defaultMaxWalkMin, maxRides: ptaccess.DefaultMaxRides, maxTime: defaultMaxTimeMin,
+			maxTransfer: ptaccess.DefaultMaxTransferM, boardSlack: 60}
+		topts, err := transitOptions(ctx, tf, 120, []int{50}, workers, log)
+		if err != nil {
+			return err
+		}
 		o := &analyse.Options{
 			Regions:       m.Regions,
 			GroupBy:       "seutukunta",
@@ -47,7 +57,8 @@ func demoCommand() command {
 			CellSize:      1000,
 			Services:      m.Services,
 			OSM:           m.Roads,
-			Modes:         []graph.Mode{graph.Walk, graph.Bike, graph.Car},
+			Modes:         []graph.Mode{graph.Walk, graph.Bike, graph.Car, graph.Transit},
+			Transit:       topts,
 			Graph:         graph.DefaultParams(),
 			MaxSnapM:      1000,
 			ThresholdsMin: analyse.DefaultThresholds,
