@@ -64,6 +64,7 @@ func TestBadInputTable(t *testing.T) {
 // gtfsWarningCases are feeds whose stop times are out of order in a way
 // the reader repairs: row-level problems of real feeds are warnings that
 // name the row, and the feed loads.
+// The first string of each is the place, the second what is wrong.
 var gtfsWarningCases = map[string][]string{
 	"out-of-order":          {"stop_times.txt line 4: field arrival_time", `arrival 08:05:00 of trip "T1" is before the previous departure 08:10:00`},
 	"sequence-out-of-order": {"stop_times.txt line 2: field stop_sequence", `stop times of trip "T1" are not in stop_sequence order; sorted`},
@@ -83,6 +84,13 @@ func TestBadInputGTFSWarnings(t *testing.T) {
 			for _, w := range want {
 				if !strings.Contains(b.String(), w) {
 					t.Errorf("report lacks %q:\n%s", w, b.String())
+				}
+			}
+			if hasCommand("validate") {
+				// saavu validate reports the warning and exits 0.
+				code, stdout, stderr := run(t, "validate", "--gtfs", gtfsCase(name, "")(t, t.TempDir()))
+				if code != ExitOK || !strings.Contains(stdout, want[0]) || !strings.Contains(stdout, "1 warnings") {
+					t.Errorf("validate: exit %d, want 0 with the warning at %q\n%s%s", code, want[0], stdout, stderr)
 				}
 			}
 			// The repaired trip keeps its times in order.
@@ -408,7 +416,7 @@ func badKinds(t *testing.T) []badKind {
 				{name: "huge-longitude", want: []string{"stops.txt line 3", "field stop_lon", `"1e400" is not a longitude`}, gen: gtfsCase("huge-longitude", "")},
 				{name: "empty-stops", want: []string{"stops.txt", "file is empty"}, gen: gtfsCase("empty-stops", "")},
 				{name: "utf16-stops", want: []string{"stops.txt line 1", "UTF-16"}, gen: gtfsCase("utf16-stops", "")},
-				{name: "sequence-out-of-order-untimed", want: []string{"stop_times.txt line 3", "first stop time of trip \"T1\" has no time"}, gen: gtfsCase("sequence-out-of-order-untimed", "")},
+				{name: "sequence-out-of-order-untimed", want: []string{"stop_times.txt line 3", "first stop time of trip", `T1" has no time`}, gen: gtfsCase("sequence-out-of-order-untimed", "")},
 				{name: "unterminated-quote", want: []string{"trips.txt line 3", "field trip_id", "quote opened on this line is never closed"}, gen: gtfsCase("unterminated-quote", "")},
 				{name: "zip with a bad time", want: []string{"feed.zip", "stop_times.txt line 4", "minutes must be < 60"}, gen: func(t *testing.T, dir string) string {
 					return writeFile(t, filepath.Join(dir, "feed.zip"), zipFeed(t, "bad-time", ""))

@@ -88,6 +88,9 @@ func matrixCommand() command {
 		}
 		t0 := time.Now()
 		m := access.StreetMatrix(g, originSnaps, ds, limit, workers)
+		if err := ctx.Err(); err != nil {
+			return err // interrupted while computing: write nothing
+		}
 		log.Info("matrix computed", "pairs", m.Rows*m.Cols, "seconds", fmt.Sprintf("%.3f", time.Since(t0).Seconds()))
 		write := func(w io.Writer) error { return writeMatrixCSV(w, m, op, dp) }
 		if out == "" {
