@@ -279,8 +279,21 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, l
 		c := col[j*int(nt) : (j+1)*int(nt)]
 		bt := boardTrip[j]
 		lo, hi := int32(0), min(bt, nt)-1
-		if bt == math.MaxInt32 && c[hi] <= e {
-			lo = nt // first check at this position: no trip at all
+		if bt == math.MaxInt32 {
+			if c[hi] <= e {
+				lo = nt // first check at this position: no trip at all
+			}
+		} else {
+			// Trip hi departs after e; as minutes go by the boardable trip
+			// moves back a little at a time, so gallop back from it.
+			for step := int32(1); hi > 0; step *= 2 {
+				t := max(hi-step, 0)
+				if c[t] <= e {
+					lo = t + 1
+					break
+				}
+				hi = t
+			}
 		}
 		for lo < hi {
 			m := int32(uint32(lo+hi) >> 1)
