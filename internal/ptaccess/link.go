@@ -8,13 +8,15 @@ import "github.com/saavu/saavu/internal/graph"
 // isolated footway is linked to the street network beyond it instead.
 const DefaultMinIsland = 40
 
-// linkGraph returns g, or a copy of g sharing its arrays whose snappable
-// segments leave out the connected components of fewer than minIsland
-// vertices, except the largest component. Vertices and edges are unchanged: nothing can snap onto an
-// island, so nothing walks on it.
-func linkGraph(g *graph.Graph, minIsland int) *graph.Graph {
+// linkGraph returns the graph points are snapped to: g itself, or a copy
+// of g sharing its arrays whose snappable segments leave out the
+// connected components of fewer than minIsland vertices, except the
+// largest component. Vertices and edges are unchanged. seg maps a segment
+// of the copy to the same segment of g (nil when the copy is g), so that
+// snaps are always expressed in g's segments.
+func linkGraph(g *graph.Graph, minIsland int) (link *graph.Graph, seg []int32) {
 	if minIsland <= 1 {
-		return g
+		return g, nil
 	}
 	comp, sizes := g.Components()
 	largest := int32(0)
@@ -31,7 +33,7 @@ func linkGraph(g *graph.Graph, minIsland int) *graph.Graph {
 		}
 	}
 	if !small {
-		return g
+		return g, nil
 	}
 	c := &graph.Graph{
 		Mode: g.Mode, Lon: g.Lon, Lat: g.Lat, NodeID: g.NodeID,
@@ -51,29 +53,38 @@ func linkGraph(g *graph.Graph, minIsland int) *graph.Graph {
 		if s < len(g.SegWay) {
 			c.SegWay = append(c.SegWay, g.SegWay[s])
 		}
+		seg = append(seg, int32(s))
 	}
-	return c
+	return c, seg
 }
 
 // Snap attaches the point (lon, lat) to the nearest walkable street
 // within maxSnapM metres that is not on an island of fewer than MinIsland
-// vertices; false when there is none. Points given to Matrix,
-// NearestCategory and Itinerary must be snapped by the network (or by
-// SnapAll), not by the walk graph directly.
+// vertices; false when there is none. The snap is on the walk graph
+// given to NewNetwork. Points snapped by that graph directly work as well,
+// but may be left on an island that leads nowhere.
 func (n *Network) Snap(lon, lat, maxSnapM float64) (graph.Snap, bool) {
-	return n.walk.Snap(lon, lat, maxSnapM)
+	s, ok := n.link.Snap(lon, lat, maxSnapM)
+	if ok && n.linkSeg != nil {
+		s.Seg = n.linkSeg[s.Seg]
+	}
+	return s, ok
 }
 
 // SnapAll snaps many points (lon, lat) like Snap; a point that does not
 // snap gets Seg = -1, which Matrix and NearestCategory treat as
 // unreachable. ok counts the points that snapped.
 func (n *Network) SnapAll(points [][2]float64, maxSnapM float64) (snaps []graph.Snap, ok int) {
-	snaps, oks := n.walk.SnapAll(points, maxSnapM, n.opts.Workers)
+	snaps, oks := n.link.SnapAll(points, maxSnapM, n.opts.Workers)
 	for i, v := range oks {
-		if v {
-			ok++
-		} else {
+		switch {
+		case !v:
 			snaps[i] = graph.Snap{Seg: -1}
+		case n.linkSeg != nil:
+			snaps[i].Seg = n.linkSeg[snaps[i].Seg]
+			ok++
+		default:
+			ok++
 		}
 	}
 	return snaps, ok

@@ -33,8 +33,10 @@ func TestIslands(t *testing.T) {
 			if !ok {
 				t.Fatal("no snap")
 			}
-			w := net.Walk()
-			island := sizes[comp[w.SegU[s.Seg]]] == 3
+			if net.Walk() != g {
+				t.Fatal("Walk() is not the graph given")
+			}
+			island := sizes[comp[g.SegU[s.Seg]]] == 3
 			if island != c.onIsland {
 				t.Errorf("snapped on the island: %v, want %v (connector %.0f m)", island, c.onIsland, s.ConnM)
 			}
@@ -44,7 +46,7 @@ func TestIslands(t *testing.T) {
 			// Points elsewhere snap as on the full graph.
 			s1, _ := net.Snap(23.701, 61.5, 100)
 			s2, _ := g.Snap(23.701, 61.5, 100)
-			if s1.ConnM != s2.ConnM || s1.Frac != s2.Frac {
+			if s1.Seg != s2.Seg || s1.ConnM != s2.ConnM || s1.Frac != s2.Frac {
 				t.Errorf("town point snapped differently: %+v vs %+v", s1, s2)
 			}
 		})

@@ -20,6 +20,10 @@ import (
 // for concurrent use; each query allocates its own working state.
 type Network struct {
 	walk *graph.Graph
+	// link is the graph points and stops snap to (walk less its islands);
+	// linkSeg maps its segments to walk's (nil when link is walk).
+	link    *graph.Graph
+	linkSeg []int32
 	tt   *transit.Timetable
 	day  *transit.Day
 	opts Options
@@ -69,7 +73,8 @@ func NewNetwork(walk *graph.Graph, tt *transit.Timetable, day *transit.Day, opts
 	case len(day.StopPatStart) != day.NumStops+1:
 		return nil, fmt.Errorf("%w: day has %d stop pattern offsets for %d stops", ErrInput, len(day.StopPatStart), day.NumStops)
 	}
-	n := &Network{walk: linkGraph(walk, o.MinIsland), tt: tt, day: day, opts: o}
+	n := &Network{walk: walk, tt: tt, day: day, opts: o}
+	n.link, n.linkSeg = linkGraph(walk, o.MinIsland)
 	n.speed = walk.WalkSpeed
 	if !(n.speed > 0) {
 		n.speed = graph.DefaultParams().WalkSpeed
@@ -103,9 +108,8 @@ func (n *Network) Day() *transit.Day { return n.day }
 // Timetable returns the timetable the day was flattened from.
 func (n *Network) Timetable() *transit.Timetable { return n.tt }
 
-// Walk returns the walk graph the network snaps to: the graph given to
-// NewNetwork, less the islands of fewer than MinIsland vertices as
-// places to snap to.
+// Walk returns the walk graph given to NewNetwork; snaps of the network
+// are on its segments.
 func (n *Network) Walk() *graph.Graph { return n.walk }
 
 // Options returns the options in force, defaults filled in.
@@ -134,10 +138,10 @@ func (n *Network) snapStops() {
 			idx = append(idx, int32(s))
 		}
 	}
-	snaps, ok := n.walk.SnapAll(pts, n.opts.MaxStopSnapM, n.opts.Workers)
+	snaps, _ := n.SnapAll(pts, n.opts.MaxStopSnapM)
 	var linked []int32
 	for i, s := range idx {
-		if ok[i] {
+		if snaps[i].Seg >= 0 {
 			n.stopSnap[s] = snaps[i]
 			linked = append(linked, s)
 		}

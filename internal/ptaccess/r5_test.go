@@ -37,17 +37,15 @@ func poaNetwork(tb testing.TB, opts Options, feeds ...string) (*Network, *graph.
 	return net, net.Walk()
 }
 
-// snapPoints snaps points as R5 links them; Seg = -1 for those too far.
-func snapPoints(g *graph.Graph, pts []csvio.Point) []graph.Snap {
-	out := make([]graph.Snap, len(pts))
+// snapPoints links points as R5 does (within 1,600 m, islands left out);
+// Seg = -1 for those too far.
+func snapPoints(net *Network, pts []csvio.Point) []graph.Snap {
+	coords := make([][2]float64, len(pts))
 	for i, p := range pts {
-		s, ok := g.Snap(p.Lon, p.Lat, r5LinkRadiusM)
-		if !ok {
-			s = graph.Snap{Seg: -1}
-		}
-		out[i] = s
+		coords[i] = [2]float64{p.Lon, p.Lat}
 	}
-	return out
+	snaps, _ := net.SnapAll(coords, r5LinkRadiusM)
+	return snaps
 }
 
 // readR5Matrix reads the reference matrix: minutes by (from, to) id.
@@ -136,9 +134,9 @@ func TestR5Agreement(t *testing.T) {
 	start := time.Now()
 	// No walk cap in r5r means the walks are bounded by the trip
 	// duration; at most 3 rides; trips under 120 minutes.
-	net, g := poaNetwork(t, r5Options(), "poa_eptc.zip", "poa_trensurb.zip")
+	net, _ := poaNetwork(t, r5Options(), "poa_eptc.zip", "poa_trensurb.zip")
 	t.Logf("network: %+v (%.1f s)", net.Stats(), time.Since(start).Seconds())
-	snaps := snapPoints(g, pts)
+	snaps := snapPoints(net, pts)
 	ids := make([]string, len(pts))
 	for i, p := range pts {
 		ids[i] = p.ID
