@@ -24,9 +24,9 @@ type Network struct {
 	// linkSeg maps its segments to walk's (nil when link is walk).
 	link    *graph.Graph
 	linkSeg []int32
-	tt   *transit.Timetable
-	day  *transit.Day
-	opts Options
+	tt      *transit.Timetable
+	day     *transit.Day
+	opts    Options
 
 	// StopSnap[s] is stop s attached to the walk graph; Seg < 0 for a stop
 	// that is not served on the day or lies farther than MaxStopSnapM
