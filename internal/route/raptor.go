@@ -127,10 +127,25 @@ type raptorXfer struct {
 	time transit.Seconds
 }
 
-// Raptor answers range RAPTOR queries over one day's timetable. It holds
+// Raptor answers range RAPTOR queries over one day's timetable (Delling,
+// Pajor and Werneck, "Round-Based Public Transit Routing", 2012). It holds
 // the working arrays of one worker, allocated once and reused by every
 // query; it is not safe for concurrent use. Give each worker its own
 // Raptor with Clone, which shares the timetable.
+//
+// The rules follow R5 (Conveyal), whose travel times we compare with:
+//   - a journey is an access walk to a stop, one to MaxRides rides, each
+//     followed by at most one transfer walk from the day's lists (never two
+//     walks in a row), and an egress walk from the stop where the last
+//     vehicle was left; walking all the way is the other candidate;
+//   - every boarding, the first included, needs the vehicle to depart
+//     strictly more than BoardSlack (60 s) after the passenger is at the
+//     stop (R5's MINIMUM_BOARD_WAIT_SEC with its strict comparison);
+//   - the passenger leaves the origin at the departure time, so the wait
+//     for the first vehicle is part of the travel time;
+//   - travel times of MaxTime or more are unreachable (R5 keeps whole
+//     minutes below maxTripDurationMinutes);
+//   - percentiles over the departure minutes are R5's (see Percentiles).
 type Raptor struct {
 	tt   *raptorTimetable
 	opts RaptorOptions
@@ -216,6 +231,9 @@ func NewRaptor(day *transit.Day, opts RaptorOptions) (*Raptor, error) {
 	opts = opts.resolved()
 	if opts.MaxRides > maxRaptorRides {
 		return nil, fmt.Errorf("%w: MaxRides %d above %d", ErrInvalidRaptorQuery, opts.MaxRides, maxRaptorRides)
+	}
+	if opts.MaxTime >= raptorMaxClock || opts.BoardSlack >= raptorMaxClock {
+		return nil, fmt.Errorf("%w: MaxTime %d s or BoardSlack %d s not below %d s", ErrInvalidRaptorQuery, opts.MaxTime, opts.BoardSlack, raptorMaxClock)
 	}
 	if err := checkDay(day); err != nil {
 		return nil, err

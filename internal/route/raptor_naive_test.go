@@ -97,7 +97,7 @@ type rtRandomCase struct {
 }
 
 // rtRandomDay draws a small day: patterns over random stops (sometimes
-// visiting a stop twice), trips that never overtake, dwell times, some
+// visiting a stop twice, sometimes longer than 64 stops), trips that never overtake, dwell times, some
 // trips after midnight, random transfers; times on whole minutes or not,
 // so that ties and the strict board rule are exercised.
 func rtRandomDay(rng *rand.Rand) *transit.Day {
@@ -110,8 +110,11 @@ func rtRandomDay(rng *rand.Rand) *transit.Day {
 		return transit.Seconds(rng.IntN(maxS + 1))
 	}
 	var pats []rtPattern
-	for range 1 + rng.IntN(8) {
+	for pi := range 1 + rng.IntN(8) {
 		l := 2 + rng.IntN(5)
+		if pi == 0 && rng.IntN(8) == 0 {
+			l = 60 + rng.IntN(80) // positions over several bitset words
+		}
 		stops := make([]int32, l)
 		for i := range stops {
 			stops[i] = int32(rng.IntN(ns))

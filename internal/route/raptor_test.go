@@ -296,8 +296,10 @@ func TestNewRaptorRejectsBadDays(t *testing.T) {
 	if _, err := NewRaptor(nil, RaptorOptions{}); !errors.Is(err, ErrInvalidDay) {
 		t.Errorf("nil day: error = %v, want ErrInvalidDay", err)
 	}
-	if _, err := NewRaptor(good(), RaptorOptions{MaxRides: 1000}); !errors.Is(err, ErrInvalidRaptorQuery) {
-		t.Errorf("MaxRides 1000: error = %v, want ErrInvalidRaptorQuery", err)
+	for _, o := range []RaptorOptions{{MaxRides: 1000}, {MaxTime: 1 << 30}, {BoardSlack: 1 << 30}} {
+		if _, err := NewRaptor(good(), o); !errors.Is(err, ErrInvalidRaptorQuery) {
+			t.Errorf("%+v: error = %v, want ErrInvalidRaptorQuery", o, err)
+		}
 	}
 }
 
