@@ -39,6 +39,9 @@ type Options struct {
 	// Public transport, when Modes holds graph.Transit.
 	Transit *TransitOptions
 
+	// Measures beyond the nearest service.
+	Measures Measures
+
 	// Measures.
 	ThresholdsMin []float64
 	GapMin        float64

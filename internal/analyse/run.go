@@ -50,6 +50,11 @@ type Result struct {
 	// TransitPct[c][k][i]: transit time (ms) of cell i to category c at
 	// percentile Transit.Percentiles[k].
 	TransitPct [][][]uint32
+	// Measures[m][c] beyond the nearest service (street modes only).
+	Measures [][]CellMeasures
+	// AllWithin[m][i]: cell i reaches every category of
+	// Measures.AllCategories within Measures.AllWithinMin by mode m.
+	AllWithin [][]bool
 
 	Counts   Counts
 	Warnings []string
@@ -315,6 +320,13 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		sw.lap("route transit", "departures", max(1, o.Transit.Window.Minutes), "cells", len(cells.Cell))
 	}
 
+	if o.Measures.any() || o.Measures.AllWithinMin > 0 {
+		if err := computeMeasures(o, res, graphs, cellSnaps, svcSnaps); err != nil {
+			return nil, err
+		}
+		sw.lap("measures")
+	}
+
 	// Summaries and gaps.
 	res.Stats = make([][][][]access.RegionStats, len(o.Modes))
 	res.Gaps = make([][][]access.GapArea, len(o.Modes))
@@ -370,6 +382,12 @@ func (o *Options) validate() error {
 	}
 	if o.Out == "" {
 		return errors.New("--out DIR is required")
+	}
+	if o.Measures.NthNearest == 0 {
+		o.Measures.NthNearest = 1
+	}
+	if err := o.Measures.validate(); err != nil {
+		return err
 	}
 	return nil
 }

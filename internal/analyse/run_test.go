@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/saavu/saavu/geo"
+	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
 )
 
@@ -316,8 +317,8 @@ func TestWriteDeterministicAcrossWorkers(t *testing.T) {
 			}
 		}
 	}
-	if len(runs[0]) != 8 {
-		t.Errorf("output files: %d, want 8", len(runs[0]))
+	if len(runs[0]) != 9 {
+		t.Errorf("output files: %d, want 9", len(runs[0]))
 	}
 	// summary.csv: one row per region x group x category x mode x threshold.
 	rows, err := csv.NewReader(bytes.NewReader(runs[0][SummaryFile])).ReadAll()
@@ -380,4 +381,55 @@ func TestComputeCancelled(t *testing.T) {
 	}
 	_ = time.Second
 	_ = strconv.Itoa
+}
+
+func TestComputeMeasuresFixture(t *testing.T) {
+	dir := t.TempDir()
+	writeFixture(t, dir)
+	o := fixtureOptions(dir, filepath.Join(dir, "out"))
+	o.Modes = []graph.Mode{graph.Car}
+	o.Measures = Measures{NthNearest: 2, CumulativeMin: []float64{5},
+		FCA: &access.Decay{Kind: access.DecayStep, CatchmentMin: 30}, AllWithinMin: 5}
+	res, err := Compute(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := res.Measures[0][0]
+	c6 := expectedMs(6, graph.Car) / 60000
+	if c6 > 30 {
+		t.Fatalf("fixture assumption broken: c6 by car %.1f min", c6)
+	}
+	// Within the 30-minute catchment: c0..c4 and c6 (population 220);
+	// the one service of capacity 1 is shared among them.
+	var served float64
+	for i, cell := range res.Cells.Cell {
+		k := int((float64(cell.E) + 500 - 330500) / 1000)
+		want := 0.0
+		if k <= 4 || k == 6 {
+			want = 1.0 / 220
+		}
+		if math.Abs(ms.FCA[i]-want) > 1e-12 {
+			t.Errorf("c%d: 2SFCA %v, want %v", k, ms.FCA[i], want)
+		}
+		served += res.Cells.Weight[0][i] * ms.FCA[i]
+		// One service only: no second nearest.
+		if ms.NthMs[0][i] != Unreachable {
+			t.Errorf("c%d: second nearest at %d ms", k, ms.NthMs[0][i])
+		}
+		// Cumulative within 5 min: c0..c3 (c4 needs the 5.6-minute detour).
+		wantCount := 0.0
+		if k <= 3 {
+			wantCount = 1
+		}
+		if ms.Cumulative[0][i] != wantCount {
+			t.Errorf("c%d: %v services within 5 min, want %v", k, ms.Cumulative[0][i], wantCount)
+		}
+		if res.AllWithin[0][i] != (wantCount == 1) {
+			t.Errorf("c%d: all within 5 min = %v", k, res.AllWithin[0][i])
+		}
+	}
+	// Sum of population x access equals the supply shared out.
+	if math.Abs(served-1) > 1e-9 {
+		t.Errorf("sum of P_i A_i = %v, want the capacity 1", served)
+	}
 }

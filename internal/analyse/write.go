@@ -18,6 +18,7 @@ import (
 	"github.com/saavu/saavu/data/outdir"
 	"github.com/saavu/saavu/data/results"
 	"github.com/saavu/saavu/geo"
+	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/report"
 )
@@ -30,6 +31,7 @@ const (
 	GapsFile     = "gaps.geojson"
 	ServicesFile = "services.geojson"
 	ReportFile   = "report.html"
+	MeasuresFile = "measures.csv"
 	RunFile      = "run.json"
 	TimingsFile  = "timings.json"
 )
@@ -55,6 +57,7 @@ func Write(res *Result, o *Options) (err error) {
 		{SummaryFile, func(w io.Writer) error { return writeSummary(w, res, o) }},
 		{GapsFile, func(w io.Writer) error { return writeGaps(w, res, o) }},
 		{ServicesFile, func(w io.Writer) error { return writeServices(w, res) }},
+		{MeasuresFile, func(w io.Writer) error { return writeMeasures(w, res, o) }},
 		{RunFile, func(w io.Writer) error { return writeRun(w, res, o) }},
 		{TimingsFile, func(w io.Writer) error { return writeTimings(w, res, o) }},
 	}
@@ -134,11 +137,30 @@ func writeCells(w io.Writer, res *Result, o *Options) error {
 					geojson.Prop{Key: key(cat, m.String(), "km"), Value: km},
 					geojson.Prop{Key: key(cat, m.String(), "service"), Value: svc},
 				)
+				if ms := res.measure(mi, ci); true {
+					for r, col := range ms.NthMs {
+						props = append(props, geojson.Prop{Key: key(cat, m.String(), fmt.Sprintf("min_%d", r+2)), Value: minutes(col[i])})
+					}
+					for k, col := range ms.Cumulative {
+						props = append(props, geojson.Prop{Key: key(cat, m.String(), "within_"+thresholdKey(o.Measures.CumulativeMin[k])), Value: round(col[i], 3)})
+					}
+					if ms.FCA != nil {
+						props = append(props, geojson.Prop{Key: key(cat, m.String(), "fca_per_1000"), Value: round(1000*ms.FCA[i], 4)})
+					}
+					if ms.Gravity != nil {
+						props = append(props, geojson.Prop{Key: key(cat, m.String(), "gravity"), Value: round(ms.Gravity[i], 4)})
+					}
+				}
 				if m == graph.Transit && len(o.Transit.Percentiles) > 1 {
 					for k, p := range o.Transit.Percentiles {
 						props = append(props, geojson.Prop{Key: key(cat, m.String(), fmt.Sprintf("p%d_min", p)), Value: minutes(res.TransitPct[ci][k][i])})
 					}
 				}
+			}
+		}
+		if res.AllWithin != nil {
+			for mi, m := range res.Modes {
+				props = append(props, geojson.Prop{Key: "all_" + m.String() + "_within_" + thresholdKey(o.Measures.AllWithinMin), Value: res.AllWithin[mi][i]})
 			}
 		}
 		poly := geo.UnprojectTM35(cell.Polygon()).(orb.Polygon)
@@ -212,6 +234,82 @@ func writeSummary(w io.Writer, res *Result, o *Options) error {
 		}
 	}
 	return cw.Flush()
+}
+
+// MeasuresHeader is the header of measures.csv.
+var MeasuresHeader = []string{"region_id", "region", "group", "category", "mode", "measure", "value"}
+
+// writeMeasures writes the population-weighted regional means of the
+// measures beyond the nearest service, per population group.
+func writeMeasures(w io.Writer, res *Result, o *Options) error {
+	cw := csvio.NewWriter(w, MeasuresHeader)
+	c := res.Cells
+	row := func(r int, g int, cat, mode, measure string, v float64) error {
+		reg := res.Regions[r]
+		return cw.WriteRow(reg.ID, reg.Name, c.Groups[g], cat, mode, measure, finiteOrNil(v, 4))
+	}
+	for r := range res.Regions {
+		for g := range c.Groups {
+			w := c.Weight[g]
+			for ci, cat := range res.Categories {
+				for mi, m := range res.Modes {
+					ms := res.measure(mi, ci)
+					for k, col := range ms.NthMs {
+						if err := row(r, g, cat, m.String(), fmt.Sprintf("median_min_%d", k+2), access.WeightedQuantile(regionIdx(c.Region, r), col, w, 0.5)); err != nil {
+							return err
+						}
+					}
+					for k, col := range ms.Cumulative {
+						if err := row(r, g, cat, m.String(), "mean_within_"+thresholdKey(o.Measures.CumulativeMin[k]), weightedMean(col, w, c.Region, r)); err != nil {
+							return err
+						}
+					}
+					if ms.FCA != nil {
+						v := weightedMean(ms.FCA, w, c.Region, r) * 1000
+						if err := row(r, g, cat, m.String(), "fca_per_1000", v); err != nil {
+							return err
+						}
+					}
+					if ms.Gravity != nil {
+						if err := row(r, g, cat, m.String(), "gravity", weightedMean(ms.Gravity, w, c.Region, r)); err != nil {
+							return err
+						}
+					}
+				}
+			}
+			if res.AllWithin != nil {
+				for mi, m := range res.Modes {
+					var in, tot float64
+					for i, ok := range res.AllWithin[mi] {
+						if c.Region[i] == int32(r) {
+							tot += w[i]
+							if ok {
+								in += w[i]
+							}
+						}
+					}
+					share := math.NaN()
+					if tot > 0 {
+						share = in / tot
+					}
+					if err := row(r, g, "all", m.String(), "share_all_within_"+thresholdKey(o.Measures.AllWithinMin), share); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	return cw.Flush()
+}
+
+func regionIdx(region []int32, r int) []int32 {
+	var out []int32
+	for i, x := range region {
+		if x == int32(r) {
+			out = append(out, int32(i))
+		}
+	}
+	return out
 }
 
 func writeGaps(w io.Writer, res *Result, o *Options) error {
@@ -327,7 +425,7 @@ func fileInfo(role, path string) (inputInfo, error) {
 func writeRun(w io.Writer, res *Result, o *Options) error {
 	info := runInfo{Tool: "saavu", Version: o.Version, Command: "analyse", Categories: res.Categories,
 		Counts: res.Counts, Warnings: res.Warnings, Notes: o.Notes,
-		Outputs: []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, RunFile, TimingsFile, ReportFile}}
+		Outputs: []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, MeasuresFile, RunFile, TimingsFile, ReportFile}}
 	if info.Warnings == nil {
 		info.Warnings = []string{}
 	}
@@ -360,6 +458,22 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 		"ferry_speed_mps": o.Graph.FerrySpeed, "ferry_wait_min": o.Graph.FerryWait.Minutes(),
 		"car_speed_kmh": o.Graph.CarSpeedKmh, "maxspeed_kmh": o.Graph.MaxspeedKmh,
 		"closed_ferries": closedFerries(o.Graph.ClosedFerries),
+	}
+	if m := o.Measures; m.any() || m.AllWithinMin > 0 {
+		mp := map[string]any{"nth_nearest": m.NthNearest}
+		if len(m.CumulativeMin) > 0 {
+			mp["cumulative_min"], mp["cumulative_capacity"] = m.CumulativeMin, m.CumulativeCapacity
+		}
+		if m.FCA != nil {
+			mp["fca_decay"], mp["fca_catchment_min"], mp["fca_zones"] = m.FCA.Kind.String(), m.FCA.Catchment(), m.FCA.Zones
+		}
+		if m.Gravity != nil {
+			mp["gravity_impedance"], mp["gravity_beta"], mp["gravity_max_min"] = m.Gravity.Kind.String(), m.Gravity.Beta, m.GravityMaxMin
+		}
+		if m.AllWithinMin > 0 {
+			mp["all_within_min"], mp["all_categories"] = m.AllWithinMin, m.AllCategories
+		}
+		info.Parameters["measures"] = mp
 	}
 	if t := o.Transit; t != nil {
 		info.Parameters["transit"] = map[string]any{

@@ -9,9 +9,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/analyse"
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/ptaccess"
@@ -39,6 +41,7 @@ func analyseCommand() command {
 		var percentiles []int
 		tfs.IntVar(&window, "window", defaultWindowMin, "transit: departure window in minutes, one departure a minute from --depart")
 		tfs.IntSliceVar(&percentiles, "percentiles", []int{50}, "transit: travel-time percentiles over the window, 1..100 (summaries use the median when given, else the first)")
+		mf := registerMeasureFlags(fs, o)
 		var osmRules, groups []string
 		fs.StringSliceVar(&osmRules, "services-osm", nil, "services from OSM points of interest: KEY=VALUE[:CATEGORY],... e.g. amenity=pharmacy,amenity=doctors")
 		fs.StringSliceVar(&groups, "groups", nil, "population groups reported beside the total: NAME=FIELD,... e.g. young=age_15_24,old=age_65_plus")
@@ -64,6 +67,9 @@ func analyseCommand() command {
 			}
 		} else if len(tf.gtfs) > 0 || len(tf.links) > 0 {
 			return usagef("analyse: --gtfs/--links given but --modes has no transit: add transit to --modes")
+		}
+		if err := mf.apply(&o.Measures); err != nil {
+			return err
 		}
 		if o.ServicesOSM, err = analyse.ParseOSMRules(osmRules); err != nil {
 			return inputErr(err, "")
@@ -109,6 +115,67 @@ func registerAnalyseFlags(fs *pflag.FlagSet, o *analyse.Options) {
 	fs.StringVar(&o.Title, "title", "", "title of report.html (default: \"Access to services\")")
 	fs.StringVar(&o.BasemapURL, "basemap", "", "tile URL template for the report's background map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, the report works offline)")
 	fs.StringVar(&o.BasemapAttribution, "basemap-attribution", "", "attribution shown for --basemap tiles")
+}
+
+// measureFlags are the flags of the measures beyond the nearest service.
+type measureFlags struct {
+	fca, zones, gravity string
+	catchment           float64
+}
+
+func registerMeasureFlags(fs *pflag.FlagSet, o *analyse.Options) *measureFlags {
+	mf := &measureFlags{}
+	m := &o.Measures
+	fs.IntVar(&m.NthNearest, "nth", 1, "also report the time to the 2nd (and 3rd) nearest service: 1, 2 or 3")
+	fs.Float64SliceVar(&m.CumulativeMin, "cumulative", nil, "cumulative opportunities: services within each cut-off, minutes, e.g. 15,30")
+	fs.BoolVar(&m.CumulativeCapacity, "cumulative-capacity", false, "sum service capacity instead of counting services in --cumulative")
+	fs.StringVar(&mf.fca, "fca", "", "two-step floating catchment area with this decay: step (2SFCA), linear, gaussian, zones (enhanced 2SFCA)")
+	fs.Float64Var(&mf.catchment, "catchment", 30, "catchment of --fca in minutes")
+	fs.StringVar(&mf.zones, "zones", "10:1,20:0.68,30:0.22", "zones of --fca zones: UPTO_MIN:WEIGHT,...")
+	fs.StringVar(&mf.gravity, "gravity", "", "gravity measure: exp:BETA (exp(-BETA t), t in minutes) or power:BETA (t^-BETA)")
+	fs.Float64Var(&m.GravityMaxMin, "gravity-max", 60, "services farther than this many minutes are left out of --gravity")
+	fs.Float64Var(&m.AllWithinMin, "all-within", 0, "report who reaches every category of --all-categories within this many minutes (0 = off)")
+	fs.StringSliceVar(&m.AllCategories, "all-categories", nil, "categories for --all-within (default: all)")
+	return mf
+}
+
+func (mf *measureFlags) apply(m *analyse.Measures) error {
+	if mf.fca != "" {
+		kind, err := access.ParseDecayKind(mf.fca)
+		if err != nil {
+			return usagef("--fca: %v", err)
+		}
+		d := access.Decay{Kind: kind, CatchmentMin: mf.catchment}
+		if kind == access.DecayZones {
+			for _, z := range strings.Split(mf.zones, ",") {
+				up, wt, ok := strings.Cut(strings.TrimSpace(z), ":")
+				u, err1 := strconv.ParseFloat(up, 64)
+				w, err2 := strconv.ParseFloat(wt, 64)
+				if !ok || err1 != nil || err2 != nil {
+					return usagef("--zones %q: want UPTO_MIN:WEIGHT,..., e.g. 10:1,20:0.68,30:0.22", mf.zones)
+				}
+				d.Zones = append(d.Zones, access.Zone{UpToMin: u, Weight: w})
+			}
+		}
+		m.FCA = &d
+	}
+	if mf.gravity != "" {
+		k, b, ok := strings.Cut(mf.gravity, ":")
+		beta, err := strconv.ParseFloat(b, 64)
+		var imp access.Impedance
+		switch {
+		case !ok || err != nil:
+			return usagef("--gravity %q: want exp:BETA or power:BETA, e.g. exp:0.1", mf.gravity)
+		case k == "exp":
+			imp = access.Impedance{Kind: access.ImpedanceExponential, Beta: beta}
+		case k == "power":
+			imp = access.Impedance{Kind: access.ImpedancePower, Beta: beta}
+		default:
+			return usagef("--gravity %q: the function is exp or power", mf.gravity)
+		}
+		m.Gravity = &imp
+	}
+	return nil
 }
 
 // streetFlags are the street-graph flags shared by several commands.
