@@ -122,11 +122,7 @@ func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int,
 		w.column = grow(w.column, count)
 		row := m.Seconds[i*numTargets*np : (i+1)*numTargets*np]
 		for t := range numTargets {
-			col := w.column
-			for k := range count {
-				col[k] = w.out[k*numTargets+t]
-			}
-			route.Percentiles(col, ps, row[t*np:(t+1)*np])
+			reduce(w.out, t, numTargets, w.column, ps, row[t*np:(t+1)*np])
 		}
 	})
 	if err := ctx.Err(); err != nil {
@@ -150,6 +146,37 @@ func (n *Network) accessLimit() uint32 {
 
 // egressLimit is the longest egress walk in ms, the same as the access.
 func (n *Network) egressLimit() uint32 { return n.accessLimit() }
+
+// reduce writes to dst the percentiles ps of the times of target t, taken
+// from out (one row of numTargets per departure) through col. Columns
+// that are never reached or always the same (a walk, or one trip every
+// minute) are settled without selecting.
+func reduce(out []transit.Seconds, t, numTargets int, col []transit.Seconds, ps []int, dst []transit.Seconds) {
+	lo, hi, reach := transit.Seconds(0), transit.Seconds(-1), 0
+	for k := range col {
+		v := out[k*numTargets+t]
+		col[k] = v
+		if v >= 0 {
+			if reach == 0 || v < lo {
+				lo = v
+			}
+			hi = max(hi, v)
+			reach++
+		}
+	}
+	switch {
+	case reach == 0:
+		for i := range dst {
+			dst[i] = Unreachable
+		}
+	case reach == len(col) && lo == hi:
+		for i := range dst {
+			dst[i] = lo
+		}
+	default:
+		route.Percentiles(col, ps, dst)
+	}
+}
 
 // grow returns s resized to n, reusing its storage when it is large
 // enough.
