@@ -3,6 +3,7 @@ package route
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -186,9 +187,10 @@ func rtNearFloor(c *rtCity, p [2]float64, radius float64) []int32 {
 
 // BenchmarkRaptorPortoAlegre times one origin of the Porto Alegre grid
 // (range query to all 1,227 points, then R5's five percentiles per point);
-// "grid" runs all origins with two workers, as the whole matrix would.
+// "grid" runs all origins with two workers, as the whole matrix would; with
+// 3 rides (r5r's default and the setting of the R5 reference) and 4.
 //
-//	go test -run XXX -bench RaptorPortoAlegre ./internal/route
+//	go test -run XXX -bench RaptorPortoAlegre/grid -benchtime 1x ./internal/route
 func BenchmarkRaptorPortoAlegre(b *testing.B) {
 	w := rtLoadPOA(b)
 	from, to := hm(14, 0), hm(16, 0)
@@ -209,42 +211,45 @@ func BenchmarkRaptorPortoAlegre(b *testing.B) {
 		}
 		return reached
 	}
-	b.Run("origin", func(b *testing.B) {
-		r, err := NewRaptor(w.day, RaptorOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		out := make([]transit.Seconds, 120*w.targets)
-		col, pct := make([]transit.Seconds, 120), make([]transit.Seconds, len(ps))
-		b.ReportAllocs()
-		o, reached := 0, 0
-		for b.Loop() {
-			reached += origin(r, o%w.targets, out, col, pct)
-			o++
-		}
-		b.ReportMetric(float64(reached)/float64(o), "reached/origin")
-	})
-	b.Run("grid", func(b *testing.B) {
-		r0, err := NewRaptor(w.day, RaptorOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		const workers = 2
-		for b.Loop() {
-			var wg sync.WaitGroup
-			for k := range workers {
-				r := r0.Clone()
-				wg.Go(func() {
-					out := make([]transit.Seconds, 120*w.targets)
-					col, pct := make([]transit.Seconds, 120), make([]transit.Seconds, len(ps))
-					for o := k; o < w.targets; o += workers {
-						origin(r, o, out, col, pct)
-					}
-				})
+	for _, rides := range []int{3, 4} {
+		opts := RaptorOptions{MaxRides: rides}
+		b.Run(fmt.Sprintf("origin/rides=%d", rides), func(b *testing.B) {
+			r, err := NewRaptor(w.day, opts)
+			if err != nil {
+				b.Fatal(err)
 			}
-			wg.Wait()
-		}
-	})
+			out := make([]transit.Seconds, 120*w.targets)
+			col, pct := make([]transit.Seconds, 120), make([]transit.Seconds, len(ps))
+			b.ReportAllocs()
+			o, reached := 0, 0
+			for b.Loop() {
+				reached += origin(r, o%w.targets, out, col, pct)
+				o++
+			}
+			b.ReportMetric(float64(reached)/float64(o), "reached/origin")
+		})
+		b.Run(fmt.Sprintf("grid/rides=%d", rides), func(b *testing.B) {
+			r0, err := NewRaptor(w.day, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			const workers = 2
+			for b.Loop() {
+				var wg sync.WaitGroup
+				for k := range workers {
+					r := r0.Clone()
+					wg.Go(func() {
+						out := make([]transit.Seconds, 120*w.targets)
+						col, pct := make([]transit.Seconds, 120), make([]transit.Seconds, len(ps))
+						for o := k; o < w.targets; o += workers {
+							origin(r, o, out, col, pct)
+						}
+					})
+				}
+				wg.Wait()
+			}
+		})
+	}
 }
 
 // TestRangeMatchesNaivePortoAlegre checks range RAPTOR against the naive
