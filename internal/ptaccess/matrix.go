@@ -139,7 +139,7 @@ func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int,
 func (n *Network) accessLimit() uint32 {
 	limit := ms(n.opts.MaxWalk)
 	if m := n.opts.MaxAccessEgressM; m > 0 {
-		limit = uint32(min(m/n.walkSpeed()*1000, float64(limit)))
+		limit = uint32(max(1, min(m/n.walkSpeed()*1000, float64(limit))))
 	}
 	return limit
 }

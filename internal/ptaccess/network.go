@@ -156,7 +156,8 @@ func (n *Network) walkTransfers() (from, to []int32, times []transit.Seconds) {
 	if n.opts.MaxTransferM <= 0 {
 		return nil, nil, nil
 	}
-	limit := uint32(min(math.Round(n.opts.MaxTransferM/n.walkSpeed()*1000), math.MaxUint32-1))
+	// At least 1 ms: a limit of 0 would mean "no limit" to the search.
+	limit := uint32(max(1, min(math.Round(n.opts.MaxTransferM/n.walkSpeed()*1000), math.MaxUint32-1)))
 	radius := n.opts.MaxTransferM * n.speed / n.walkSpeed()
 	stops := n.stops.ids
 	per := make([][]route.StopTime, len(stops))

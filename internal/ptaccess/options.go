@@ -148,9 +148,10 @@ func (o Options) raptorOptions() route.RaptorOptions {
 	}
 }
 
-// ms converts a duration to whole milliseconds for the street searches.
+// ms converts a positive duration to whole milliseconds for the street
+// searches, at least 1: a limit of 0 would mean "no limit" to them.
 func ms(d time.Duration) uint32 {
-	return uint32(min(d.Milliseconds(), math.MaxUint32-1))
+	return uint32(max(1, min(d.Milliseconds(), math.MaxUint32-1)))
 }
 
 // secs converts a walking time in milliseconds to whole seconds, rounded
