@@ -21,6 +21,29 @@
 // goroutines; results are merged in file order, so the output is the same
 // whatever the number of workers.
 //
+// # Clipping
+//
+// With Options.Clip only what lies in or reaches into an area is kept: a
+// way with at least one node inside (with all its nodes, those outside
+// too, so that it is not cut at the edge), and points of interest mapped
+// as nodes inside. Telling whether a way has a node inside needs the
+// coordinates of its nodes before the way is read, and the two passes
+// above read ways first. So a clip pass comes before them:
+//
+//  0. nodes only: the ids of the nodes inside the area are kept, in a
+//     sorted set with a bucket index (8 bytes per node inside, whatever
+//     the size of the file). It also notes which PBF blocks hold nodes
+//     and which hold ways.
+//  1. ways, as above, keeping only those with a node in the set; for PBF
+//     only the blocks noted holding ways are read again.
+//  2. nodes, as above.
+//
+// A PBF file with nodes before ways (the usual order) could be read in
+// one pass less by filtering ways against the set as it grows, but only
+// when the order holds; three passes are correct for any order and cost
+// about what an unclipped read costs (node blocks are decompressed twice
+// either way), while memory stays bounded by what is kept plus the set.
+//
 // A way that refers to a node the file does not hold (common at the edge of
 // a clipped extract) loses that reference; the loss is counted and listed in
 // Extract.Warnings. A way left with fewer than two nodes is dropped. A way

@@ -40,6 +40,13 @@ type Options struct {
 	SkipPOIs bool
 	// MaxWarnings caps Extract.Warnings; 0 means 100. Counts stay exact.
 	MaxWarnings int
+	// Clip, when not nil, keeps only what lies in or reaches into an
+	// area: the ways (streets, ferries, points of interest drawn as
+	// closed ways) with at least one node inside it, each with all its
+	// nodes, and the points of interest mapped as nodes inside it.
+	// Extract.Bounds is then the box around what was kept. It costs one
+	// more pass over the file: see the package documentation.
+	Clip *Clip
 }
 
 // Extract is what Read keeps of an OSM file.
@@ -105,6 +112,8 @@ type Counts struct {
 	WaysTooShort           int   // ways dropped for having fewer than two nodes left
 	DuplicateWays          int   // ways whose id appeared earlier in the file, dropped
 	Warnings               int   // all warnings, including those beyond MaxWarnings
+	NodesInside            int   // with Options.Clip: nodes of the file inside the area
+	WaysOutside            int   // with Options.Clip: ways that would be kept but lie wholly outside, dropped
 }
 
 // Warning is a problem with one element that did not stop reading.

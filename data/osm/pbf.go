@@ -303,11 +303,21 @@ type pbfReader struct {
 	file    *pbfFile
 	workers int
 	header  pbfHeader
-	// blocks that held nodes in pass 1, read again in pass 2
+	// blocks that held nodes in pass 1 (or the clip pass), read again in
+	// pass 2
 	nodeBlocks []pbfBlock
+	// scanned: the clip pass ran, so the header is parsed, nodeBlocks is
+	// complete and pass 1 reads only wayBlocks.
+	scanned   bool
+	wayBlocks []pbfBlock
+	// clip and inside filter the passes when Options.Clip is set.
+	clip   *Clip
+	inside *idSet
 }
 
 func (p *pbfReader) headerBounds() (Bounds, bool) { return p.header.bounds, p.header.hasBounds }
+
+func (p *pbfReader) setClip(clip *Clip, inside *idSet) { p.clip, p.inside = clip, inside }
 
 // pass1 reads ways; emit receives the decoded blocks in file order.
 func (p *pbfReader) pass1(ctx context.Context, skipPOIs bool, emit func(*wayBatch) error) error {
@@ -317,6 +327,9 @@ func (p *pbfReader) pass1(ctx context.Context, skipPOIs bool, emit func(*wayBatc
 	}
 	first := true
 	produce := func(ctx context.Context, send func(pbfBlock, []byte) bool) error {
+		if p.scanned {
+			return p.resend(ctx, p.wayBlocks, send)
+		}
 		for ctx.Err() == nil {
 			b, blob, err := f.nextBlock()
 			if err == io.EOF {
@@ -354,36 +367,43 @@ func (p *pbfReader) pass1(ctx context.Context, skipPOIs bool, emit func(*wayBatc
 	}
 	newWorker := func() blockWorker[*wayBatch] {
 		d := newBlockDecoder(skipPOIs)
+		d.inside = p.inside
 		return func(blob []byte) (*wayBatch, error) { return d.decodeWays(blob) }
 	}
 	return runBlocks(ctx, p.workers, f.name, produce, newWorker, func(b pbfBlock, wb *wayBatch) error {
-		if wb.hasNodes {
+		if wb.hasNodes && !p.scanned {
 			p.nodeBlocks = append(p.nodeBlocks, b)
 		}
 		return emit(wb)
 	})
 }
 
+// resend reads again the blocks an earlier pass located.
+func (p *pbfReader) resend(ctx context.Context, blocks []pbfBlock, send func(pbfBlock, []byte) bool) error {
+	for _, b := range blocks {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		blob, err := p.file.readBlob(b)
+		if err != nil {
+			return err
+		}
+		if !send(b, blob) {
+			return nil
+		}
+	}
+	return nil
+}
+
 // pass2 reads the nodes of the blocks pass 1 found holding nodes.
 func (p *pbfReader) pass2(ctx context.Context, needed []int64, skipPOIs bool, emit func(*nodeBatch) error) error {
 	f := p.file
 	produce := func(ctx context.Context, send func(pbfBlock, []byte) bool) error {
-		for _, b := range p.nodeBlocks {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			blob, err := f.readBlob(b)
-			if err != nil {
-				return err
-			}
-			if !send(b, blob) {
-				return nil
-			}
-		}
-		return nil
+		return p.resend(ctx, p.nodeBlocks, send)
 	}
 	newWorker := func() blockWorker[*nodeBatch] {
 		d := newBlockDecoder(skipPOIs)
+		d.clip = p.clip
 		return func(blob []byte) (*nodeBatch, error) { return d.decodeNodes(blob, needed) }
 	}
 	return runBlocks(ctx, p.workers, f.name, produce, newWorker, func(_ pbfBlock, nb *nodeBatch) error {

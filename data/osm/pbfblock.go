@@ -16,6 +16,7 @@ type wayBatch struct {
 	hasNodes  bool  // the block holds nodes (read again in pass 2)
 	nWays     int64 // ways read, kept or not
 	nRelation int64 // relations seen
+	nOutside  int   // streets and points of interest left out by the clip
 }
 
 // poiWay is a closed way tagged as a point of interest.
@@ -77,6 +78,11 @@ type blockDecoder struct {
 	// scratch
 	keys, vals, refs, ids, lats, lons, kv []uint64
 
+	// clip filters: ways need a node in inside (pass 1), points of
+	// interest must lie in clip (pass 2); nil when not clipping.
+	inside *idSet
+	clip   *Clip
+
 	// pass 2 lookup of needed ids
 	needed []int64
 	cur    int
@@ -90,6 +96,7 @@ type blockDecoder struct {
 	wayNodes  [][2]int
 	wayTags   [][2]int
 	poiNodes  [][2]int
+	outside   int
 }
 
 func newBlockDecoder(skipPOIs bool) *blockDecoder {
@@ -193,6 +200,7 @@ func (d *blockDecoder) decodeWays(blob []byte) (*wayBatch, error) {
 	d.nodeArena, d.tagArena = d.nodeArena[:0], d.tagArena[:0]
 	d.wayNodes, d.wayTags, d.poiNodes = d.wayNodes[:0], d.wayTags[:0], d.poiNodes[:0]
 	d.ways, d.poiWays = d.ways[:0], d.poiWays[:0]
+	d.outside = 0
 	for _, g := range d.groups {
 		f := newFields(g)
 		for f.next() {
@@ -216,6 +224,7 @@ func (d *blockDecoder) decodeWays(blob []byte) (*wayBatch, error) {
 			return nil, fmt.Errorf("%w: primitive group: %v", ErrCorrupt, f.err)
 		}
 	}
+	out.nOutside = d.outside
 	// The scratch arenas are complete: copy them into exactly sized
 	// slices that the ways point into.
 	nodes := slices.Clone(d.nodeArena)
@@ -300,6 +309,11 @@ func (d *blockDecoder) way(b []byte) error {
 		d.nodeArena = append(d.nodeArena, ref)
 	}
 	nodes := d.nodeArena[start:]
+	if d.inside != nil && !d.inside.anyIn(nodes) {
+		d.nodeArena = d.nodeArena[:start]
+		d.outside++
+		return nil
+	}
 	if street {
 		ts := len(d.tagArena)
 		for i, k := range d.keys {
@@ -384,10 +398,9 @@ func (d *blockDecoder) find(id int64) int {
 
 // keep records node id at the given raw coordinates.
 func (d *blockDecoder) keep(id, lat, lon int64, out *nodeBatch) (float64, float64, error) {
-	la := float64(d.latOff+d.gran*lat) / 1e9
-	lo := float64(d.lonOff+d.gran*lon) / 1e9
-	if !(la >= -90 && la <= 90 && lo >= -180 && lo <= 180) {
-		return 0, 0, fmt.Errorf("%w: node %d: coordinates (%g, %g) out of range", ErrCorrupt, id, lo, la)
+	lo, la, err := d.coord(id, lat, lon)
+	if err != nil {
+		return 0, 0, err
 	}
 	out.nNodes++
 	if i := d.find(id); i >= 0 {
@@ -464,7 +477,7 @@ func (d *blockDecoder) node(b []byte, out *nodeBatch) error {
 			return fmt.Errorf("node %d: %w", id, err)
 		}
 	}
-	if rank < rankNone {
+	if rank < rankNone && (d.clip == nil || d.clip.contains(lo, la)) {
 		out.pois = append(out.pois, POI{ID: id, Kind: kind, Name: name, Lon: lo, Lat: la})
 	}
 	return nil
@@ -531,7 +544,7 @@ func (d *blockDecoder) dense(b []byte, out *nodeBatch) error {
 				return fmt.Errorf("dense node %d: %w", id, err)
 			}
 		}
-		if rank < rankNone {
+		if rank < rankNone && (d.clip == nil || d.clip.contains(lo, la)) {
 			out.pois = append(out.pois, POI{ID: id, Kind: kind, Name: name, Lon: lo, Lat: la})
 		}
 	}

@@ -23,6 +23,10 @@ type source interface {
 	pass1(ctx context.Context, skipPOIs bool, emit func(*wayBatch) error) error
 	pass2(ctx context.Context, needed []int64, skipPOIs bool, emit func(*nodeBatch) error) error
 	headerBounds() (Bounds, bool)
+	// pass0 and setClip serve Options.Clip: pass0 lists the nodes
+	// inside the area, setClip filters the passes that follow.
+	pass0(ctx context.Context, clip *Clip, emit func(*insideBatch) error) error
+	setClip(clip *Clip, inside *idSet)
 }
 
 // Read reads the OSM file at path (PBF or XML, told apart by content).
@@ -185,13 +189,34 @@ func read(ctx context.Context, src source, name string, opts Options) (*Extract,
 		}
 	}
 
+	if opts.Clip != nil {
+		if err := opts.Clip.check(); err != nil {
+			return nil, fileError(name, err)
+		}
+		var inside []int64
+		err := src.pass0(ctx, opts.Clip, func(b *insideBatch) error {
+			inside = append(inside, b.ids...)
+			c.Relations += b.nRelation
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		set := newIDSet(inside)
+		c.NodesInside = len(set.ids)
+		src.setClip(opts.Clip, set)
+	}
+
 	var ways []Way
 	var pws []poiWay
 	err := src.pass1(ctx, opts.SkipPOIs, func(b *wayBatch) error {
 		ways = append(ways, b.ways...)
 		pws = append(pws, b.poiWays...)
 		c.Ways += b.nWays
-		c.Relations += b.nRelation
+		if opts.Clip == nil { // else counted by pass 0
+			c.Relations += b.nRelation
+		}
+		c.WaysOutside += b.nOutside
 		return nil
 	})
 	if err != nil {
@@ -312,7 +337,7 @@ func read(ctx context.Context, src source, name string, opts Options) (*Extract,
 	pois = slices.CompactFunc(pois, func(a, b POI) bool { return a.ID == b.ID && a.IsWay == b.IsWay })
 	ext.POIs = pois
 
-	if bb, ok := src.headerBounds(); ok {
+	if bb, ok := src.headerBounds(); ok && opts.Clip == nil {
 		ext.Bounds = bb
 	} else {
 		ext.Bounds = computeBounds(ext)

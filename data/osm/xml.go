@@ -20,6 +20,8 @@ type xmlReader struct {
 	open   func() (io.Reader, error)
 	bounds Bounds
 	hasBB  bool
+	clip   *Clip  // Options.Clip, nil when not clipping
+	inside *idSet // nodes inside clip, from pass0
 }
 
 func (x *xmlReader) headerBounds() (Bounds, bool) { return x.bounds, x.hasBB }
@@ -211,6 +213,12 @@ func (x *xmlReader) pass1(ctx context.Context, skipPOIs bool, emit func(*wayBatc
 			if err != nil {
 				return err
 			}
+			if x.inside != nil && !x.inside.anyIn(nodes) {
+				if _, street := tags.Find("highway"); street || tags.Get("route") == "ferry" || (!skipPOIs && POIKind(tags) != "") {
+					b.nOutside++
+				}
+				continue
+			}
 			keepWay(b, id, nodes, tags, skipPOIs, in)
 			if len(b.ways)+len(b.poiWays) >= xmlBatch {
 				if err := emit(b); err != nil {
@@ -321,7 +329,7 @@ func (x *xmlReader) pass2(ctx context.Context, needed []int64, skipPOIs bool, em
 			b.lon = append(b.lon, lon)
 			b.lat = append(b.lat, lat)
 		}
-		if !skipPOIs {
+		if !skipPOIs && (x.clip == nil || x.clip.contains(lon, lat)) {
 			if kind := POIKind(tags); kind != "" {
 				b.pois = append(b.pois, POI{ID: id, Kind: kind, Name: tags.Get("name"), Lon: lon, Lat: lat})
 			}
@@ -335,3 +343,59 @@ func (x *xmlReader) pass2(ctx context.Context, needed []int64, skipPOIs bool, em
 	}
 	return emit(b)
 }
+
+// pass0 reads the nodes and keeps the ids of those inside clip.
+func (x *xmlReader) pass0(ctx context.Context, clip *Clip, emit func(*insideBatch) error) error {
+	s, err := x.start()
+	if err != nil {
+		return err
+	}
+	b := &insideBatch{}
+	for {
+		se, err := s.next(ctx)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if se.Name.Local == "relation" {
+			b.nRelation++
+		}
+		if se.Name.Local != "node" || deleted(se) {
+			if err := s.dec.Skip(); err != nil {
+				return s.err(err)
+			}
+			continue
+		}
+		id, err := intAttr(se, "id")
+		if err != nil {
+			return s.elemErr("node", err)
+		}
+		elem := "node " + strconv.FormatInt(id, 10)
+		lat, err := floatAttr(se, "lat", 90)
+		if err != nil {
+			return s.elemErr(elem, err)
+		}
+		lon, err := floatAttr(se, "lon", 180)
+		if err != nil {
+			return s.elemErr(elem, err)
+		}
+		if err := s.dec.Skip(); err != nil {
+			return s.err(err)
+		}
+		b.nNodes++
+		if clip.contains(lon, lat) {
+			b.ids = append(b.ids, id)
+		}
+		if len(b.ids) >= xmlBatch {
+			if err := emit(b); err != nil {
+				return err
+			}
+			b = &insideBatch{}
+		}
+	}
+	return emit(b)
+}
+
+func (x *xmlReader) setClip(clip *Clip, inside *idSet) { x.clip, x.inside = clip, inside }
