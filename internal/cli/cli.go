@@ -47,6 +47,8 @@ func commands() []command {
 	return []command{
 		analyseCommand(),
 		matrixCommand(),
+		routeCommand(),
+		validateCommand(),
 		demoCommand(),
 		reportCommand(),
 		versionCommand(),
