@@ -411,8 +411,8 @@ func (d *blockDecoder) keep(id, lat, lon int64, out *nodeBatch) (float64, float6
 	return lo, la, nil
 }
 
-// poiTags returns the kind and name of a node from its key and value
-// string indices (parallel), or kind "" when it is not a point of interest.
+// poiTag reads one tag of a node (key and value string indices), keeping
+// the best point-of-interest kind so far in rank and kind and the name.
 func (d *blockDecoder) poiTag(k, v uint64, rank *int, kind, name *string) error {
 	key, err := d.str(k)
 	if err != nil {

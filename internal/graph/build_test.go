@@ -286,7 +286,8 @@ func TestBuildErrors(t *testing.T) {
 		{"NaN bike speed", ext, Bike, bad(func(p *Params) { p.BikeSpeed = math.NaN() }), "BikeSpeed"},
 		{"negative ferry wait", ext, Car, bad(func(p *Params) { p.FerryWait = -time.Second }), "FerryWait"},
 		{"missing class speed", ext, Car, bad(func(p *Params) { delete(p.CarSpeedKmh, "trunk_link") }), "CarSpeedKmh[trunk_link]"},
-		{"unknown mode", ext, Mode(9), DefaultParams(), "unknown mode"},
+		{"unknown mode", ext, Mode(9), DefaultParams(), "no street graph for mode unknown"},
+		{"transit", ext, Transit, DefaultParams(), "no street graph for mode transit"},
 		{"ragged extract", &osm.Extract{NodeIDs: []int64{1, 2}, Lon: []float64{1}}, Walk, DefaultParams(), "coordinates"},
 	}
 	for _, c := range cases {
