@@ -101,7 +101,7 @@ func (p *Params) validate(mode Mode) error {
 			}
 		}
 	default:
-		return fmt.Errorf("graph: unknown mode %s (%d): no street graph of its own", mode, mode)
+		return fmt.Errorf("graph: no street graph for mode %s (%d)", mode, mode)
 	}
 	return nil
 }
