@@ -2,6 +2,7 @@ package ptaccess
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -124,5 +125,39 @@ func checkItinerary(t *testing.T, it Itinerary, dep transit.Seconds) {
 	}
 	if rides != it.Rides {
 		t.Errorf("%d ride legs, itinerary says %d", rides, it.Rides)
+	}
+}
+
+// TestWorkersAgreeReal checks on the Porto Alegre feeds that the matrix
+// and the network (transfers computed in parallel) do not depend on the
+// number of workers.
+func TestWorkersAgreeReal(t *testing.T) {
+	var ms []*Matrix
+	for _, w := range []int{1, 3} {
+		opts := r5Options()
+		opts.Workers = w
+		net, _ := poaNetwork(t, opts, "poa_eptc.zip", "poa_trensurb.zip")
+		var pts [][2]float64
+		for i := 0; i < 40; i++ {
+			pts = append(pts, [2]float64{-51.24 + 0.003*float64(i%8), -30.08 + 0.01*float64(i/8)})
+		}
+		snaps, _ := net.SnapAll(pts, r5LinkRadiusM)
+		m, err := net.Matrix(context.Background(), snaps, snaps, Window{Depart: hms(14, 0, 0), Minutes: 15}, []int{10, 50, 90})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, m)
+	}
+	if !slices.Equal(ms[0].Seconds, ms[1].Seconds) {
+		t.Error("1 and 3 workers give different matrices")
+	}
+	reached := 0
+	for _, v := range ms[0].Seconds {
+		if v >= 0 {
+			reached++
+		}
+	}
+	if reached == 0 {
+		t.Error("nothing reached")
 	}
 }
