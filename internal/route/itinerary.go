@@ -125,6 +125,8 @@ func (r *Raptor) Journey(access []StopTime, direct transit.Seconds, egress []Sto
 	par := r.parSpare
 	r.par = par
 	defer func() { r.par = nil }()
+	access = r.internal(access, &r.accIn)
+	egress = r.internal(egress, &r.egIn)
 	r.resetLabels()
 	r.runMinute(depart, access)
 
@@ -183,6 +185,14 @@ func (r *Raptor) Journey(access []StopTime, direct transit.Seconds, egress []Sto
 		k, s = j, u
 	}
 	slices.Reverse(legs)
+	for i := range legs {
+		if l := &legs[i]; l.From >= 0 {
+			l.From = r.tt.toOrig[l.From]
+		}
+		if l := &legs[i]; l.To >= 0 {
+			l.To = r.tt.toOrig[l.To]
+		}
+	}
 	it.Legs = legs
 	return it, true
 }

@@ -89,7 +89,12 @@ type StopTime struct {
 
 // raptorTimetable is the read-only part of a Raptor, shared by clones.
 type raptorTimetable struct {
-	day *transit.Day
+	// day is the caller's day with its stops renumbered for locality (see
+	// renumberStops); every array below and every label of a Raptor uses
+	// these internal stop numbers, translated with toIn and toOrig where
+	// stops enter (access, egress) or leave (itinerary legs).
+	day          *transit.Day
+	toIn, toOrig []int32
 
 	// depCol holds departures by pattern, then stop position, then trip:
 	// the departures of the trips of pattern p at position i are
@@ -216,6 +221,9 @@ type Raptor struct {
 	// per-minute baseline of the benchmarks.
 	noReuse bool
 
+	// access (and Journey's egress) in internal stop numbers.
+	accIn, egIn []StopTime
+
 	// Parent pointers, recorded only while Journey runs (see itinerary.go);
 	// parSpare keeps the arrays between calls.
 	par, parSpare *raptorParents
@@ -238,7 +246,8 @@ func NewRaptor(day *transit.Day, opts RaptorOptions) (*Raptor, error) {
 	if err := checkDay(day); err != nil {
 		return nil, err
 	}
-	tt := &raptorTimetable{day: day}
+	tt := &raptorTimetable{}
+	tt.day, tt.toIn, tt.toOrig = renumberStops(day)
 	tt.transpose()
 	tt.boardable()
 	tt.sortTransfers()

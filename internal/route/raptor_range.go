@@ -37,6 +37,8 @@ func (r *Raptor) Range(access []StopTime, direct []transit.Seconds, eg *Egress, 
 		r.arrT = make([]transit.Seconds, numTargets)
 	}
 	arrT := r.arrT[:numTargets]
+	accIn := r.internal(access, &r.accIn)
+	toOrig := r.tt.toOrig
 	r.resetLabels()
 	fillSeconds(arrT, raptorInf)
 	maxT := r.opts.MaxTime
@@ -46,11 +48,12 @@ func (r *Raptor) Range(access []StopTime, direct []transit.Seconds, eg *Egress, 
 			r.resetLabels()
 			fillSeconds(arrT, raptorInf)
 		}
-		r.runMinute(dep, access)
+		r.runMinute(dep, accIn)
 		if eg != nil {
 			for _, s := range r.egList {
 				a := r.vbest[s]
-				lo, hi := eg.Start[s], eg.Start[s+1]
+				o := toOrig[s]
+				lo, hi := eg.Start[o], eg.Start[o+1]
 				targets, times := eg.Target[lo:hi], eg.Time[lo:hi]
 				for i, t := range targets {
 					if c := a + times[i]; c < arrT[t] {
@@ -120,6 +123,17 @@ func (r *Raptor) checkAccess(access []StopTime) error {
 		}
 	}
 	return nil
+}
+
+// internal copies walks to or from stops into *buf with the stops in
+// internal numbers.
+func (r *Raptor) internal(walks []StopTime, buf *[]StopTime) []StopTime {
+	b := (*buf)[:0]
+	for _, w := range walks {
+		b = append(b, StopTime{Stop: r.tt.toIn[w.Stop], Time: w.Time})
+	}
+	*buf = b
+	return b
 }
 
 func fillSeconds(s []transit.Seconds, v transit.Seconds) {
