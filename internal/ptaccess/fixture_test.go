@@ -288,3 +288,16 @@ func TestInputErrors(t *testing.T) {
 		t.Error("MaxRides -2 gave no error")
 	}
 }
+
+func TestCancelled(t *testing.T) {
+	f := newFixture(t, Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	pts := []graph.Snap{f.o, f.d1}
+	if _, err := f.net.Matrix(ctx, pts, pts, Window{Depart: hms(8, 0, 0)}, []int{50}); err != context.Canceled {
+		t.Errorf("Matrix: %v, want context.Canceled", err)
+	}
+	if _, err := f.net.NearestCategory(ctx, pts, pts, []int32{0, 0}, 1, Window{Depart: hms(8, 0, 0)}, []int{50}); err != context.Canceled {
+		t.Errorf("NearestCategory: %v, want context.Canceled", err)
+	}
+}
