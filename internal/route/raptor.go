@@ -286,6 +286,8 @@ func newRaptorWorker(tt *raptorTimetable, opts RaptorOptions) *Raptor {
 		maxDeg = max(maxDeg, tt.xferStart[s+1]-tt.xferStart[s])
 	}
 	r.hits = make([]int32, maxDeg)
+	r.accIn = make([]StopTime, 0, 64)
+	r.egIn = make([]StopTime, 0, 64)
 	np := len(tt.depBase)
 	r.patListed = make([]bool, np)
 	r.patList = make([]int32, 0, np)

@@ -2,7 +2,9 @@ package route
 
 import (
 	"errors"
+	"math/rand/v2"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/saavu/saavu/internal/transit"
@@ -345,6 +347,48 @@ func TestNewEgress(t *testing.T) {
 	for _, bad := range [][]EgressEntry{{{3, 0, 1}}, {{-1, 0, 1}}, {{0, -1, 1}}, {{0, 0, -1}}} {
 		if _, err := NewEgress(3, bad); !errors.Is(err, ErrInvalidRaptorQuery) {
 			t.Errorf("NewEgress(%v) error = %v, want ErrInvalidRaptorQuery", bad, err)
+		}
+	}
+}
+
+func TestRaptorClonesWorkConcurrently(t *testing.T) {
+	city := rtNewCity(5, 400, 30, 50)
+	rng := rand.New(rand.NewPCG(5, 5))
+	const origins = 8
+	access := make([][]StopTime, origins)
+	direct := make([][]transit.Seconds, origins)
+	for i := range origins {
+		access[i], direct[i] = city.origin(rng)
+	}
+	r, err := NewRaptor(city.day, RaptorOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to := hm(7, 0), hm(7, 30)
+	want := make([][]transit.Seconds, origins)
+	for o := range origins {
+		want[o] = make([]transit.Seconds, 30*50)
+		if err := r.Range(access[o], direct[o], city.eg, 50, from, to, 60, want[o]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := make([][]transit.Seconds, origins)
+	var wg sync.WaitGroup
+	for k := range 2 {
+		c := r.Clone()
+		wg.Go(func() {
+			for o := k; o < origins; o += 2 {
+				got[o] = make([]transit.Seconds, 30*50)
+				if err := c.Range(access[o], direct[o], city.eg, 50, from, to, 60, got[o]); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for o := range origins {
+		if !slices.Equal(got[o], want[o]) {
+			t.Errorf("origin %d: clone results differ from the sequential run", o)
 		}
 	}
 }
