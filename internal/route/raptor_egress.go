@@ -18,7 +18,10 @@ type EgressEntry struct {
 
 // Egress holds the walks from stops to targets in compressed sparse row
 // form: the targets reached from stop s are Target[Start[s]:Start[s+1]],
-// each after walking the matching Time.
+// each after walking the matching Time. Stops are those of the
+// transit.Day, targets numbered 0..numTargets-1 by the caller. An Egress
+// built by NewEgress is checked once; do not modify its arrays afterwards.
+// One built by hand is checked by every query.
 type Egress struct {
 	Start  []int32 // len = stops+1
 	Target []int32
