@@ -4,6 +4,7 @@ import (
 	"log/slog"
 
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/progress"
 	"github.com/saavu/saavu/internal/ptaccess"
 	"github.com/saavu/saavu/internal/transit"
 )
@@ -49,8 +50,10 @@ type Options struct {
 
 	Out     string
 	Workers int
-	Version string
-	Log     *slog.Logger
+	// Progress draws a status line per long stage (nil: none).
+	Progress *progress.P
+	Version  string
+	Log      *slog.Logger
 	// Args are the command line words, recorded in run.json.
 	Args []string
 	// Report title and optional basemap tiles (URL template).

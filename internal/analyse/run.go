@@ -256,6 +256,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	svcSnaps := make([][]graph.Snap, len(o.Modes))
 	res.Counts.CellsUnsnapped = map[string]int{}
 	res.Counts.ServicesUnsnapped = map[string]int{}
+	snapBar := o.Progress.Stage("snap points", int64(len(o.Modes)*(len(cellPts)+len(svcPts))))
 	for i, m := range o.Modes {
 		if j := slices.Index(graphs[:i], graphs[i]); j >= 0 {
 			cellSnaps[i], svcSnaps[i] = cellSnaps[j], svcSnaps[j] // transit shares the walk snaps
@@ -263,6 +264,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 			cellSnaps[i] = snapAll(graphs[i], cellPts, o.MaxSnapM, o.Workers)
 			svcSnaps[i] = snapAll(graphs[i], svcPts, o.MaxSnapM, o.Workers)
 		}
+		snapBar.Add(int64(len(cellPts) + len(svcPts)))
 		res.Counts.CellsUnsnapped[m.String()] = countUnsnapped(cellSnaps[i])
 		n := countUnsnapped(svcSnaps[i])
 		res.Counts.ServicesUnsnapped[m.String()] = n
@@ -277,6 +279,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 			}
 		}
 	}
+	snapBar.Done()
 	sw.lap("snap points")
 
 	// One multi-source search per street mode and category.
@@ -296,7 +299,9 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 			tasks = append(tasks, task{m, c})
 		}
 	}
+	routeBar := o.Progress.Stage("route streets", int64(len(tasks)))
 	runParallel(len(tasks), o.Workers, func(k int) {
+		defer routeBar.Add(1)
 		t := tasks[k]
 		sub := make([]graph.Snap, len(svcs))
 		for i, s := range svcs {
@@ -310,6 +315,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	routeBar.Done()
 	sw.lap("route streets", "searches", len(tasks))
 
 	if wantTransit {

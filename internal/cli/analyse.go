@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -16,6 +17,7 @@ import (
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/analyse"
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/progress"
 	"github.com/saavu/saavu/internal/ptaccess"
 	"github.com/spf13/pflag"
 )
@@ -50,7 +52,8 @@ func analyseCommand() command {
 		if err := parse(fs, args); err != nil {
 			return err
 		}
-		log, err := lf.logger(env.Stderr)
+		o.Progress = newProgress(env, lf)
+		log, err := lf.logger(o.Progress.Wrap(env.Stderr))
 		if err != nil {
 			return err
 		}
@@ -115,6 +118,13 @@ func registerAnalyseFlags(fs *pflag.FlagSet, o *analyse.Options) {
 	fs.StringVar(&o.Title, "title", "", "title of report.html (default: \"Access to services\")")
 	fs.StringVar(&o.BasemapURL, "basemap", "", "tile URL template for the report's background map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, the report works offline)")
 	fs.StringVar(&o.BasemapAttribution, "basemap-attribution", "", "attribution shown for --basemap tiles")
+}
+
+// newProgress draws progress lines when stderr is a terminal and the
+// command is not quiet.
+func newProgress(env *Env, lf *logFlags) *progress.P {
+	f, ok := env.Stderr.(*os.File)
+	return progress.New(env.Stderr, ok && !lf.quiet && progress.IsTerminal(f))
 }
 
 // measureFlags are the flags of the measures beyond the nearest service.
