@@ -59,7 +59,7 @@ func TestAreaContains(t *testing.T) {
 		want bool
 	}{
 		{325_000, 6_820_000, true},
-		{320_000, 6_815_000, true}, // corner
+		{320_000, 6_815_000, true},  // corner
 		{335_000, 6_820_000, false}, // the gap between the boxes
 		{345_000, 6_824_999, true},
 		{345_000, 6_825_001, false},
