@@ -51,6 +51,8 @@ func commands() []command {
 		validateCommand(),
 		demoCommand(),
 		reportCommand(),
+		planCommand(),
+		isochronesCommand(),
 		versionCommand(),
 	}
 }

@@ -1,0 +1,475 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/saavu/saavu/geo"
+	"github.com/saavu/saavu/internal/access"
+	"github.com/saavu/saavu/internal/analyse"
+	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/plan"
+	"github.com/spf13/pflag"
+)
+
+// planFlags are the flags of saavu plan beside the analysis inputs.
+type planFlags struct {
+	add, remove int
+	// addSet, removeSet: the flag was given (even as 0).
+	addSet, removeSet bool
+	objective         string
+	mode              string
+	thresholdM        float64
+	capM              float64
+	category          string
+	candidates        string
+	starts            int
+	osmRules          []string
+}
+
+func planCommand() command {
+	c := command{
+		name:    "plan",
+		summary: "choose where to open K new sites of a service (or which K to close) to serve the most people within a time, or the shortest times",
+		usage:   "--osm FILE (--services FILE | --services-osm KEY=VALUE) --category CAT (--add K | --remove K) --out DIR [flags]",
+		example: `saavu plan --osm tampere.osm.pbf --services-osm amenity=pharmacy --category pharmacy \
+  --add 3 --mode walk --threshold 10 --cell-size 250 --out plan/`,
+	}
+	c.run = func(ctx context.Context, env *Env, args []string) error {
+		fs, lf := flagSet(c, env)
+		o := &analyse.Options{}
+		pf := &planFlags{}
+		sf := registerStreetFlags(fs, nil)
+		fs.IntVar(&pf.add, "add", 0, "open K new sites, chosen among the candidates")
+		fs.IntVar(&pf.remove, "remove", 0, "close K of the existing services of the category")
+		fs.StringVar(&pf.objective, "objective", "coverage", "coverage: most people within --threshold; median: least total time, each person's time capped at --cap")
+		fs.StringVar(&pf.mode, "mode", "walk", "travel mode: walk, bike or car")
+		fs.Float64Var(&pf.thresholdM, "threshold", 10, "time threshold in minutes: a person is covered within it")
+		fs.Float64Var(&pf.capM, "cap", 0, "median: times above this many minutes, unreachable included, count as this (default: twice --threshold)")
+		fs.StringVar(&pf.category, "category", "", "service category to plan, e.g. pharmacy")
+		fs.StringVar(&pf.candidates, "candidates", "", "candidate sites for --add: CSV id,lon,lat[,name] or GeoJSON points (default: the centre of every populated cell)")
+		registerPlanInputFlags(fs, o)
+		fs.StringSliceVar(&pf.osmRules, "services-osm", nil, "services from OSM points of interest: KEY=VALUE[:CATEGORY],... e.g. amenity=pharmacy")
+		fs.IntVar(&pf.starts, "starts", 0, "greedy starts of the search; more find the best choice more often (default 8)")
+		lf.register(fs)
+		if err := parse(fs, args); err != nil {
+			return err
+		}
+		log, err := lf.logger(env.Stderr)
+		if err != nil {
+			return err
+		}
+		pf.addSet, pf.removeSet = fs.Changed("add"), fs.Changed("remove")
+		obj, k, err := pf.check(o)
+		if err != nil {
+			return err
+		}
+		sf.modes = []string{pf.mode}
+		if o.Graph, o.Modes, err = sf.params(); err != nil {
+			return err
+		}
+		if o.Modes[0] == graph.Transit {
+			return usagef("plan: --mode transit is not supported: use walk, bike or car")
+		}
+		o.OSM, o.MaxSnapM = sf.osm, sf.maxSnap
+		if o.ServicesOSM, err = analyse.ParseOSMRules(pf.osmRules); err != nil {
+			return inputErr(err, "")
+		}
+		if o.Services == "" && len(o.ServicesOSM) == 0 {
+			return usagef("plan: give the existing services with --services FILE or --services-osm KEY=VALUE")
+		}
+		o.Categories = []string{pf.category}
+		o.ThresholdsMin = []float64{pf.thresholdM}
+		o.GapMin = pf.thresholdM
+		o.Log, o.Version, o.Args = log, version(), args
+		var cands []site
+		if pf.candidates != "" {
+			if pf.remove > 0 {
+				return usagef("plan: --candidates is for --add; --remove chooses among the existing services")
+			}
+			if cands, err = readSites(pf.candidates, ""); err != nil {
+				return inputErr(err, "")
+			}
+			if k > len(cands) {
+				return usagef("plan: --add %d: %s holds only %d candidate sites", k, pf.candidates, len(cands))
+			}
+		}
+		res, err := analyse.Compute(ctx, o)
+		if err != nil {
+			return classify(err)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		pr, err := newPlanRun(res, o, pf, obj, cands, log)
+		if err != nil {
+			return err
+		}
+		if k > pr.sites() {
+			if pf.remove > 0 {
+				return usagef("plan: --remove %d: there are only %d %s services", k, pr.sites(), pf.category)
+			}
+			return usagef("plan: --add %d: there are only %d candidate sites (populated cells)", k, pr.sites())
+		}
+		out, err := pr.solve(ctx, k)
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err // interrupted: write nothing
+		}
+		if err := writePlan(o.Out, out); err != nil {
+			return err
+		}
+		printPlan(env, out, o.Out)
+		return nil
+	}
+	return c
+}
+
+// registerPlanInputFlags registers the analysis input flags plan uses.
+func registerPlanInputFlags(fs *pflag.FlagSet, o *analyse.Options) {
+	fs.StringVar(&o.Regions, "regions", "", "region polygons (GeoJSON, WGS84 or EPSG:3067); without it the whole grid is one region")
+	fs.StringVar(&o.RegionID, "region-id", "", "property holding the region id (default: detected)")
+	fs.StringVar(&o.RegionName, "region-name", "", "property holding the region name (default: detected)")
+	fs.StringVar(&o.GroupBy, "group-by", "", "dissolve region features sharing this property into one region")
+	fs.StringVar(&o.CRS, "crs", "", "CRS of GeoJSON inputs that do not declare one: EPSG:3067 or EPSG:4326")
+	fs.StringVar(&o.Population, "population", "", "population: GeoJSON grid cells, points or areas, or CSV lon,lat,population (default: every cell weighs 1)")
+	fs.StringVar(&o.PopulationField, "population-field", "", "property or column with the population (default: detected)")
+	fs.StringVar(&o.PopulationKind, "population-kind", "auto", "how to read GeoJSON population: auto, cells, areas, points")
+	fs.Int32Var(&o.CellSize, "cell-size", 1000, "grid cell size in metres: 250 or 1000 (EPSG:3067 grid)")
+	fs.Float64SliceVar(&o.GridBounds, "grid-bbox", nil, "grid box without population: MINLON,MINLAT,MAXLON,MAXLAT (default: regions, else the OSM extract)")
+	fs.StringVar(&o.Services, "services", "", "existing service points: CSV name,category,lon,lat or GeoJSON points")
+	fs.StringVar(&o.Out, "out", "", "output directory (created if needed; files are replaced only when the whole run succeeds)")
+	fs.IntVar(&o.Workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
+}
+
+// check validates the plan flags and returns the objective and K.
+func (pf *planFlags) check(o *analyse.Options) (plan.Objective, int, error) {
+	obj, err := plan.ParseObjective(strings.ToLower(strings.TrimSpace(pf.objective)))
+	if err != nil {
+		return 0, 0, usagef("--objective %q: use coverage or median", pf.objective)
+	}
+	var k int
+	switch {
+	case pf.addSet && pf.removeSet:
+		return 0, 0, usagef("plan: give --add K or --remove K, not both")
+	case !pf.addSet && !pf.removeSet:
+		return 0, 0, usagef("plan: give --add K (open K sites) or --remove K (close K services)")
+	case pf.addSet:
+		if k = pf.add; k < 1 {
+			return 0, 0, usagef("--add %d: must be at least 1", k)
+		}
+	default:
+		if k = pf.remove; k < 1 {
+			return 0, 0, usagef("--remove %d: must be at least 1", k)
+		}
+	}
+	switch {
+	case !(pf.thresholdM > 0) || pf.thresholdM > 24*60:
+		return 0, 0, usagef("--threshold %g: must be more than 0 and at most 1440 minutes", pf.thresholdM)
+	case !(pf.capM >= 0) || pf.capM > 24*60:
+		return 0, 0, usagef("--cap %g: must be between 0 and 1440 minutes", pf.capM)
+	case obj == plan.Median && pf.capM > 0 && pf.capM < pf.thresholdM:
+		return 0, 0, usagef("--cap %g is below --threshold %g: the cap must be at least the threshold", pf.capM, pf.thresholdM)
+	case strings.TrimSpace(pf.category) == "":
+		return 0, 0, usagef("plan: --category CAT is required: the service category to plan, e.g. pharmacy")
+	case o.Out == "":
+		return 0, 0, usagef("plan: --out DIR is required")
+	case pf.starts < 0:
+		return 0, 0, usagef("--starts %d: must be at least 1 (0 = default)", pf.starts)
+	}
+	if pf.capM == 0 {
+		pf.capM = 2 * pf.thresholdM
+	}
+	pf.category = strings.TrimSpace(pf.category)
+	return obj, k, nil
+}
+
+// planRun holds what the choice needs: the cells, the sites and the
+// problem built from their travel times.
+type planRun struct {
+	res     *analyse.Result
+	o       *analyse.Options
+	pf      *planFlags
+	g       *graph.Graph
+	log     *slog.Logger
+	remove  bool
+	cells   []graph.Snap
+	weights []float64
+	svc     []int  // indices in res.Services of the category's services
+	site    []site // candidate sites (add) or the services (remove)
+	snap    []graph.Snap
+	p       plan.Problem
+}
+
+func (pr *planRun) sites() int { return len(pr.site) }
+
+func newPlanRun(res *analyse.Result, o *analyse.Options, pf *planFlags, obj plan.Objective, cands []site, log *slog.Logger) (*planRun, error) {
+	mode := o.Modes[0]
+	pr := &planRun{res: res, o: o, pf: pf, g: res.Graphs[mode], log: log, remove: pf.remove > 0, weights: res.Cells.Weight[0]}
+	if pr.g == nil {
+		return nil, fmt.Errorf("plan: no %s graph was built", mode)
+	}
+	for i, s := range res.Services {
+		if s.Category == pf.category {
+			pr.svc = append(pr.svc, i)
+		}
+	}
+	pts := make([][2]float64, len(res.Cells.Cell))
+	for i, c := range res.Cells.Cell {
+		ctr := c.Center()
+		lon, lat := geo.FromTM35(ctr[0], ctr[1])
+		pts[i] = [2]float64{lon, lat}
+	}
+	var ok []bool
+	pr.cells, ok = pr.g.SnapAll(pts, o.MaxSnapM, o.Workers)
+	for i := range ok {
+		if !ok[i] {
+			pr.cells[i].Seg = -1
+		}
+	}
+	switch {
+	case pr.remove:
+		for _, i := range pr.svc {
+			s := res.Services[i]
+			id := s.ID
+			if id == "" {
+				id = s.Name // a services file without an id column
+			}
+			pr.site = append(pr.site, site{ID: id, Name: s.Name, Category: s.Category, Lon: s.Lon, Lat: s.Lat, Source: s.Source})
+		}
+	case cands != nil:
+		pr.site = cands
+	default:
+		for i, c := range res.Cells.Cell {
+			if pr.weights[i] > 0 {
+				pr.site = append(pr.site, site{ID: c.ID(), Name: "cell " + c.ID(), Lon: pts[i][0], Lat: pts[i][1]})
+			}
+		}
+	}
+	far := 0
+	pr.snap = make([]graph.Snap, len(pr.site))
+	for j, s := range pr.site {
+		sn, ok := pr.g.Snap(s.Lon, s.Lat, o.MaxSnapM)
+		if !ok {
+			sn.Seg = -1
+			far++
+		}
+		pr.snap[j] = sn
+	}
+	if far > 0 && !pr.remove {
+		log.Warn(fmt.Sprintf("%d candidate sites are farther than %.0f m from a %s street and serve no one", far, o.MaxSnapM, mode))
+	}
+	pr.p = plan.Problem{Objective: obj, Weights: pr.weights, ThresholdMs: minutesMs(pf.thresholdM)}
+	if obj == plan.Median {
+		pr.p.CapMs = minutesMs(pf.capM)
+	}
+	if !pr.remove {
+		pr.p.FixedMs = res.Nearest[0][0].TimeMs
+	}
+	return pr, nil
+}
+
+func minutesMs(m float64) uint32 { return uint32(math.Round(m * 60000)) }
+
+// planResult is what plan writes and prints.
+type planResult struct {
+	pf         *planFlags
+	mode       graph.Mode
+	remove     bool
+	objective  plan.Objective
+	sol        plan.Solution
+	chosen     []rankedSite
+	regions    []analyse.Region
+	before     []access.RegionStats // per region, then the total
+	after      []access.RegionStats
+	candidates int
+}
+
+// rankedSite is a chosen site in the order it matters most: its effect
+// given the sites ranked before it.
+type rankedSite struct {
+	site
+	Rank          int
+	CoveredChange float64 // weight within the threshold gained (+) or lost (-)
+	PersonMinSave float64 // median: person-minutes saved (+) or added (-)
+}
+
+func (pr *planRun) solve(ctx context.Context, k int) (*planResult, error) {
+	t0 := time.Now()
+	limit := pr.p.ThresholdMs
+	if pr.p.Objective == plan.Median {
+		limit = pr.p.CapMs
+	}
+	reach := access.WithinReach(pr.g, pr.cells, pr.snap, limit, pr.o.Workers)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sp, err := plan.FromOriginLists(len(pr.site), reach.Start, reach.Service, reach.TimeMs)
+	if err != nil {
+		return nil, err
+	}
+	pr.p.Sites = sp
+	pr.log.Info("site times", "sites", len(pr.site), "cells", len(pr.cells), "pairs", reach.Pairs(), "seconds", fmt.Sprintf("%.3f", time.Since(t0).Seconds()))
+	t1 := time.Now()
+	opts := plan.Options{Starts: pr.pf.starts, Workers: pr.o.Workers}
+	var sol plan.Solution
+	if pr.remove {
+		sol, err = plan.Remove(pr.p, k, opts)
+	} else {
+		sol, err = plan.Add(pr.p, k, opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	pr.log.Info("sites chosen", "k", k, "objective", pr.p.Objective.String(), "swaps", sol.Swaps, "seconds", fmt.Sprintf("%.3f", time.Since(t1).Seconds()))
+	out := &planResult{pf: pr.pf, mode: pr.o.Modes[0], remove: pr.remove, objective: pr.p.Objective, sol: sol,
+		regions: pr.res.Regions, candidates: len(pr.site)}
+	out.chosen = pr.rank(sol.Chosen)
+
+	// Times to the nearest service before and after, by a full search.
+	before := pr.res.Nearest[0][0].TimeMs
+	var open []graph.Snap
+	svcSnaps := make([]graph.Snap, len(pr.svc))
+	for n, i := range pr.svc {
+		s := pr.res.Services[i]
+		sn, ok := pr.g.Snap(s.Lon, s.Lat, pr.o.MaxSnapM)
+		if !ok {
+			sn.Seg = -1
+		}
+		svcSnaps[n] = sn
+	}
+	if pr.remove {
+		for j, sn := range svcSnaps {
+			if !slices.Contains(sol.Chosen, int32(j)) {
+				open = append(open, sn)
+			}
+		}
+	} else {
+		open = append(open, svcSnaps...)
+		for _, j := range sol.Chosen {
+			open = append(open, pr.snap[j])
+		}
+	}
+	after := access.NearestService(pr.g, pr.cells, open, 0).TimeMs
+	th := []float64{pr.pf.thresholdM}
+	region := pr.res.Cells.Region
+	out.before = access.Summarise(before, pr.weights, region, len(pr.res.Regions), th)
+	out.after = access.Summarise(after, pr.weights, region, len(pr.res.Regions), th)
+	all := make([]int32, len(region))
+	out.before = append(out.before, access.Summarise(before, pr.weights, all, 1, th)...)
+	out.after = append(out.after, access.Summarise(after, pr.weights, all, 1, th)...)
+	return out, nil
+}
+
+// rank orders the chosen sites: for --add, each next is the one that
+// adds most to the objective given those before it (from the fixed
+// services alone); for --remove, each next is the closure that costs
+// least given those closed before it. The changes of the ranked sites add
+// up to the change of the whole choice.
+func (pr *planRun) rank(chosen []int32) []rankedSite {
+	p := pr.p
+	n := p.Sites.Origins
+	cost := func(t uint32) float64 {
+		if p.Objective == plan.Coverage {
+			if t != plan.Unreachable && t <= p.ThresholdMs {
+				return 0
+			}
+			return 1
+		}
+		return float64(min(t, p.CapMs))
+	}
+	covered := func(t uint32) float64 {
+		if t != plan.Unreachable && t <= p.ThresholdMs {
+			return 1
+		}
+		return 0
+	}
+	capped := func(t uint32) float64 { return float64(min(t, p.CapMs)) / 60000 }
+	// times returns each origin's time with the given sites open.
+	times := func(open []int32) []uint32 {
+		t := make([]uint32, n)
+		for i := range t {
+			t[i] = plan.Unreachable
+			if p.FixedMs != nil {
+				t[i] = p.FixedMs[i]
+			}
+		}
+		for _, j := range open {
+			orig, tms := p.Sites.Column(int(j))
+			for q, i := range orig {
+				t[i] = min(t[i], tms[q])
+			}
+		}
+		return t
+	}
+	total := func(t []uint32, f func(uint32) float64) float64 {
+		s := 0.0
+		for i, ti := range t {
+			s += p.Weights[i] * f(ti)
+		}
+		return s
+	}
+	var open []int32
+	if pr.remove {
+		for j := range p.Sites.Sites {
+			open = append(open, int32(j))
+		}
+	}
+	cur := times(open)
+	// change returns the totals of f over the origins after the step
+	// minus before it. Opening a site changes only the origins of its
+	// column; closing one is evaluated from scratch.
+	change := func(j int32, f func(uint32) float64) (float64, []uint32) {
+		if pr.remove {
+			next := times(slices.DeleteFunc(slices.Clone(open), func(x int32) bool { return x == j }))
+			return total(next, f) - total(cur, f), next
+		}
+		d := 0.0
+		orig, tms := p.Sites.Column(int(j))
+		for r, i := range orig {
+			if t := min(cur[i], tms[r]); t != cur[i] {
+				d += p.Weights[i] * (f(t) - f(cur[i]))
+			}
+		}
+		return d, nil
+	}
+	left := slices.Clone(chosen)
+	var out []rankedSite
+	for len(left) > 0 {
+		bestQ, bestDelta := -1, math.Inf(1)
+		for q, j := range left {
+			// The change in cost; the lowest is the best next step.
+			if delta, _ := change(j, cost); delta < bestDelta {
+				bestQ, bestDelta = q, delta
+			}
+		}
+		j := left[bestQ]
+		rs := rankedSite{site: pr.site[j], Rank: len(out) + 1, PersonMinSave: math.NaN()}
+		var next []uint32
+		rs.CoveredChange, next = change(j, covered)
+		if p.Objective == plan.Median {
+			d, _ := change(j, capped)
+			rs.PersonMinSave = -d
+		}
+		out = append(out, rs)
+		if pr.remove {
+			cur = next
+			open = slices.DeleteFunc(open, func(x int32) bool { return x == j })
+		} else {
+			orig, tms := p.Sites.Column(int(j))
+			for r, i := range orig {
+				cur[i] = min(cur[i], tms[r])
+			}
+		}
+		left = slices.Delete(left, bestQ, bestQ+1)
+	}
+	return out
+}
