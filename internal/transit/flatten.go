@@ -22,6 +22,24 @@ type DayOptions struct {
 	// transfers that the walking list given to SetTransfers lacks. 0 means
 	// DefaultWalkSpeed.
 	WalkSpeed float64
+
+	// ScaleRoutes changes how often routes run, for scenarios. A key is a
+	// route id (namespaced, "feed:route_id") or a route short name (every
+	// route with that short name); a key that names no route is an error.
+	// The value is a factor 0..MaxRouteScale, rounded to thousandths.
+	//
+	// The runs of the day of each route and timetable pattern (one
+	// direction or variant of the line) are ranked by their departure
+	// from the first stop, r = 0, 1, ... A factor f < 1 keeps run r when
+	// ceil((r+1)f) > ceil(rf): ceil(nf) of n runs, the first among them,
+	// spread evenly (0.5 keeps every other run, 0 removes the route). A
+	// factor f > 1 adds, between runs r and r+1, k = ceil((r+1)(f-1)) -
+	// ceil(r(f-1)) copies of run r shifted by j/(k+1) of the time between
+	// their first departures (j = 1..k, whole seconds rounded down): 2
+	// puts a copy halfway between each two runs, 3 two copies at a third
+	// and two thirds. Nothing is added after the last run, so a pattern
+	// with one run a day keeps it as it is.
+	ScaleRoutes map[string]float64
 }
 
 // instance is one concrete run of a timetable trip on the day: the
@@ -46,6 +64,11 @@ func (tt *Timetable) Day(date string, opts DayOptions) (*Day, error) {
 		opts.WalkSpeed = DefaultWalkSpeed
 	}
 	insts := tt.instances(d)
+	if len(opts.ScaleRoutes) > 0 {
+		if insts, err = tt.scaleRoutes(insts, opts.ScaleRoutes); err != nil {
+			return nil, err
+		}
+	}
 
 	// Group by (pattern, first kept position).
 	slices.SortFunc(insts, func(a, b instance) int {
