@@ -34,11 +34,11 @@ func TestReduceMatchesPercentiles(t *testing.T) {
 		}
 		for tg := range numTargets {
 			got := make([]transit.Seconds, len(ps))
-			reduce(out, tg, numTargets, make([]transit.Seconds, count), ps, got)
 			col := make([]transit.Seconds, count)
 			for k := range count {
 				col[k] = out[k*numTargets+tg]
 			}
+			reduce(slices.Clone(col), ps, got)
 			want := make([]transit.Seconds, len(ps))
 			route.Percentiles(col, ps, want)
 			if !slices.Equal(got, want) {
