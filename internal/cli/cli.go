@@ -53,6 +53,7 @@ func commands() []command {
 		reportCommand(),
 		planCommand(),
 		isochronesCommand(),
+		prepareCommand(),
 		versionCommand(),
 	}
 }

@@ -270,7 +270,7 @@ func (o *Options) timetable(ctx context.Context, inside func(lon, lat float64) b
 		return nil, TransitCounts{}, inputError(err)
 	}
 	tt, c := ClipTimetable(full, inside)
-	log.Info("clipped timetable", "stops", c.StopsKept, "of", c.Stops, "trips", c.TripsKept, "of", c.Trips, "cut", c.TripsCut)
+	log.Info("clipped timetable", "stops", c.StopsKept, "stops_in_feeds", c.Stops, "trips", c.TripsKept, "trips_in_feeds", c.Trips, "trips_cut", c.TripsCut)
 	if c.Trips > 0 && c.TripsKept == 0 {
 		log.Warn("no trip of the feeds stops twice inside the area: do the feeds cover the regions?")
 	}
