@@ -3,6 +3,7 @@ package analyse
 import (
 	"log/slog"
 
+	"github.com/saavu/saavu/data/netfile"
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/progress"
 	"github.com/saavu/saavu/internal/ptaccess"
@@ -31,11 +32,15 @@ type Options struct {
 	ServicesOSM []OSMRule
 	Categories  []string // keep only these ("" = all)
 
-	// Streets.
-	OSM      string
-	Modes    []graph.Mode
-	Graph    graph.Params
-	MaxSnapM float64
+	// Streets: an OSM extract, or a network file made by saavu prepare
+	// (Prepared, read by the caller from NetworkFile), which also holds the
+	// points of interest and the timetable.
+	Prepared    *netfile.Network
+	NetworkFile string
+	OSM         string
+	Modes       []graph.Mode
+	Graph       graph.Params
+	MaxSnapM    float64
 
 	// Public transport, when Modes holds graph.Transit.
 	Transit *TransitOptions

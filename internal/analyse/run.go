@@ -113,15 +113,29 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	sw := &stopwatch{log: o.Log, last: time.Now(), start: time.Now(), out: &res.Timings}
 
 	// Streets first: the extract's bounds may define the grid.
-	ext, err := osm.Read(ctx, o.OSM, osm.Options{})
-	if err != nil {
-		return nil, inputError(err)
+	var ext *osm.Extract
+	var pois []osm.POI
+	var extBounds orb.Bound
+	if o.Prepared != nil {
+		pois = o.Prepared.POIs
+		b := o.Prepared.Header.Bounds
+		extBounds = orb.Bound{Min: orb.Point{b[0], b[1]}, Max: orb.Point{b[2], b[3]}}
+		sw.lap("read network", "file", o.NetworkFile)
+	} else {
+		var err error
+		ext, err = osm.Read(ctx, o.OSM, osm.Options{})
+		if err != nil {
+			return nil, inputError(err)
+		}
+		pois = ext.POIs
+		eb := ext.Bounds
+		extBounds = orb.Bound{Min: orb.Point{eb.MinLon, eb.MinLat}, Max: orb.Point{eb.MaxLon, eb.MaxLat}}
+		res.Counts.OSMWays, res.Counts.OSMNodes = len(ext.Ways), len(ext.NodeIDs)
+		for _, w := range ext.Warnings {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("osm: %s: way %d: %s", o.OSM, w.WayID, w.Message))
+		}
+		sw.lap("read osm", "ways", len(ext.Ways), "nodes", len(ext.NodeIDs))
 	}
-	res.Counts.OSMWays, res.Counts.OSMNodes = len(ext.Ways), len(ext.NodeIDs)
-	for _, w := range ext.Warnings {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("osm: %s: way %d: %s", o.OSM, w.WayID, w.Message))
-	}
-	sw.lap("read osm", "ways", len(ext.Ways), "nodes", len(ext.NodeIDs))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -146,8 +160,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		cells = c
 		res.Warnings = append(res.Warnings, ws...)
 	} else {
-		eb := ext.Bounds
-		b := orb.Bound{Min: orb.Point{eb.MinLon, eb.MinLat}, Max: orb.Point{eb.MaxLon, eb.MaxLat}}
+		b := extBounds
 		if len(o.GridBounds) == 4 {
 			b = orb.Bound{Min: orb.Point{o.GridBounds[0], o.GridBounds[1]}, Max: orb.Point{o.GridBounds[2], o.GridBounds[3]}}
 		} else if len(res.Regions) > 0 {
@@ -185,7 +198,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		svcs = append(svcs, s...)
 		res.Warnings = append(res.Warnings, ws...)
 	}
-	svcs = append(svcs, servicesFromOSM(ext.POIs, o.ServicesOSM)...)
+	svcs = append(svcs, servicesFromOSM(pois, o.ServicesOSM)...)
 	if len(svcs) == 0 {
 		return nil, inputError(errors.New("no services: give --services FILE or --services-osm KEY=VALUE"))
 	}
@@ -214,6 +227,10 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	errs := make([]error, len(streetModes))
 	var wg sync.WaitGroup
 	for i, m := range streetModes {
+		if o.Prepared != nil {
+			built[i], errs[i] = o.Prepared.Graph(m)
+			continue
+		}
 		wg.Go(func() { built[i], _, errs[i] = graph.Build(ext, m, o.Graph) })
 	}
 	wg.Wait()
@@ -225,7 +242,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	for i, m := range streetModes {
 		g := built[i]
 		if g.NumVertices() == 0 {
-			return nil, inputError(fmt.Errorf("osm: %s: no street usable by %s: is it the right extract?", o.OSM, m))
+			return nil, inputError(fmt.Errorf("osm: %s: no street usable by %s: is it the right extract?", o.OSM+o.NetworkFile, m))
 		}
 		byMode[m] = g
 		res.Counts.Graph[m.String()] = map[string]int{"vertices": g.NumVertices(), "edges": g.NumEdges(), "ferries": len(g.Ferries)}
@@ -360,8 +377,8 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 }
 
 func (o *Options) validate() error {
-	if o.OSM == "" {
-		return errors.New("--osm FILE is required: an OpenStreetMap extract (.osm.pbf or .osm)")
+	if o.OSM == "" && o.Prepared == nil {
+		return errors.New("--osm FILE (an OpenStreetMap extract, .osm.pbf or .osm) or --network FILE (made by saavu prepare) is required")
 	}
 	if o.CellSize != 250 && o.CellSize != 1000 {
 		return fmt.Errorf("--cell-size %d: use 250 or 1000 (metres)", o.CellSize)

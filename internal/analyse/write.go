@@ -432,7 +432,7 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 	for _, m := range res.Modes {
 		info.Modes = append(info.Modes, m.String())
 	}
-	ins := []struct{ role, path string }{{"osm", o.OSM}, {"regions", o.Regions}, {"population", o.Population}, {"services", o.Services}}
+	ins := []struct{ role, path string }{{"osm", o.OSM}, {"network", o.NetworkFile}, {"regions", o.Regions}, {"population", o.Population}, {"services", o.Services}}
 	if o.Transit != nil {
 		for _, p := range o.Transit.Inputs {
 			ins = append(ins, struct{ role, path string }{"transit", p})
@@ -458,6 +458,9 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 		"ferry_speed_mps": o.Graph.FerrySpeed, "ferry_wait_min": o.Graph.FerryWait.Minutes(),
 		"car_speed_kmh": o.Graph.CarSpeedKmh, "maxspeed_kmh": o.Graph.MaxspeedKmh,
 		"closed_ferries": closedFerries(o.Graph.ClosedFerries),
+	}
+	if o.Prepared != nil {
+		info.Parameters["network_file"] = o.Prepared.Header.Params
 	}
 	if m := o.Measures; m.any() || m.AllWithinMin > 0 {
 		mp := map[string]any{"nth_nearest": m.NthNearest}

@@ -14,11 +14,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/saavu/saavu/data/netfile"
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/analyse"
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/progress"
 	"github.com/saavu/saavu/internal/ptaccess"
+	"github.com/saavu/saavu/internal/transit"
 	"github.com/spf13/pflag"
 )
 
@@ -61,11 +63,23 @@ func analyseCommand() command {
 			return err
 		}
 		o.OSM, o.MaxSnapM = sf.osm, sf.maxSnap
+		var prepared *transit.Timetable
+		if o.NetworkFile != "" {
+			if o.OSM != "" {
+				return usagef("analyse: give --osm or --network, not both")
+			}
+			nf, err := netfile.Read(o.NetworkFile)
+			if err != nil {
+				return inputErr(err, "")
+			}
+			o.Prepared, prepared = nf, nf.Timetable
+			log.Info("network file read", "file", o.NetworkFile, "modes", modeNames(nf.Modes()), "saavu", nf.Header.SaavuVersion)
+		}
 		if slices.Contains(o.Modes, graph.Transit) {
 			if o.MaxTimeMin > 0 {
 				tf.maxTime = o.MaxTimeMin
 			}
-			if o.Transit, err = transitOptions(ctx, tf, window, percentiles, o.Workers, log); err != nil {
+			if o.Transit, err = transitOptions(ctx, tf, window, percentiles, o.Workers, log, prepared); err != nil {
 				return err
 			}
 		} else if len(tf.gtfs) > 0 || len(tf.links) > 0 {
@@ -98,6 +112,7 @@ func analyseCommand() command {
 }
 
 func registerAnalyseFlags(fs *pflag.FlagSet, o *analyse.Options) {
+	fs.StringVar(&o.NetworkFile, "network", "", "network file made by 'saavu prepare' (street graphs, timetable, points of interest) instead of --osm and --gtfs")
 	fs.StringVar(&o.Regions, "regions", "", "region polygons (GeoJSON, WGS84 or EPSG:3067); without it the whole grid is one region")
 	fs.StringVar(&o.RegionID, "region-id", "", "property holding the region id (default: detected: id, code, kunta, ...)")
 	fs.StringVar(&o.RegionName, "region-name", "", "property holding the region name (default: detected: name, nimi, ...)")
@@ -273,7 +288,11 @@ func parseGroups(items []string) ([]analyse.Group, error) {
 
 // transitOptions loads the timetable of the date and checks the transit
 // flags of analyse.
-func transitOptions(ctx context.Context, tf *transitFlags, window int, percentiles []int, workers int, log *slog.Logger) (*analyse.TransitOptions, error) {
+func transitOptions(ctx context.Context, tf *transitFlags, window int, percentiles []int, workers int, log *slog.Logger, prepared *transit.Timetable) (*analyse.TransitOptions, error) {
+	fromFile := prepared != nil && len(tf.gtfs) == 0 && len(tf.links) == 0
+	if fromFile {
+		tf.gtfs = []string{"(network file)"} // satisfies the check below; not read
+	}
 	popts, dep, err := tf.options(workers)
 	if err != nil {
 		return nil, err
@@ -289,8 +308,15 @@ func transitOptions(ctx context.Context, tf *transitFlags, window int, percentil
 			return nil, usagef("--percentiles: %d is not between 1 and 100", p)
 		}
 	}
-	tt, day, err := tf.loadTimetable(ctx, log)
-	if err != nil {
+	var tt *transit.Timetable
+	var day *transit.Day
+	if fromFile {
+		tt = prepared
+		if day, err = tt.Day(tf.date, transit.DayOptions{}); err != nil {
+			return nil, inputErr(err, "")
+		}
+		tf.gtfs = nil
+	} else if tt, day, err = tf.loadTimetable(ctx, log); err != nil {
 		return nil, err
 	}
 	t := &analyse.TransitOptions{Timetable: tt, Day: day, Network: popts,

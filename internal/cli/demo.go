@@ -44,7 +44,7 @@ func demoCommand() command {
 		tf := &transitFlags{gtfs: []string{"demo=" + m.GTFS}, date: m.Date, depart: "07:00",
 			maxWalk: defaultMaxWalkMin, maxRides: ptaccess.DefaultMaxRides, maxTime: defaultMaxTimeMin,
 			maxTransfer: ptaccess.DefaultMaxTransferM, boardSlack: 60}
-		topts, err := transitOptions(ctx, tf, 120, []int{50}, workers, log)
+		topts, err := transitOptions(ctx, tf, 120, []int{50}, workers, log, nil)
 		if err != nil {
 			return err
 		}
