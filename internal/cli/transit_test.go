@@ -247,3 +247,24 @@ func TestWantsTransit(t *testing.T) {
 		}
 	}
 }
+
+func TestValidateLinks(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "lines.csv")
+	bad := filepath.Join(dir, "broken.csv")
+	header := "line,mode,stops,minutes,headway_min,first,last,departures,days,direction\n"
+	if err := os.WriteFile(good, []byte(header+"K1,bus,A@25.000 0.000|B@25.030 0.000,6,20,6:00,7:00,,Mo-Fr,both\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte(header+"K1,bus,A@25.000 0.000|B@25.030 0.000,6,20,6:00,7:00,,Mo-Fr,both\nK2,bus,A@25.000 0.000|B@25.030 0.000,6,20,25:61,7:00,,Mo-Fr,both\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runPT(t, cmdRun(validateCommand()), "--links", good, "--date", "20240108")
+	if code != 0 || !strings.Contains(out, "1 lines") || !strings.Contains(out, "on 20240108:") {
+		t.Errorf("good links: exit %d\n%s%s", code, out, stderr)
+	}
+	code, _, stderr = runPT(t, cmdRun(validateCommand()), "--links", bad)
+	if code != ExitInput || !strings.Contains(stderr, "broken.csv") || !strings.Contains(stderr, "line 3") {
+		t.Errorf("broken links: exit %d, want 2 and file and line:\n%s", code, stderr)
+	}
+}
