@@ -10,6 +10,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/saavu/saavu/data/geojson"
+	"github.com/saavu/saavu/data/netfile"
 	"github.com/saavu/saavu/data/osm"
 	"github.com/saavu/saavu/data/outdir"
 	"github.com/saavu/saavu/geo"
@@ -21,14 +22,14 @@ func isochronesCommand() command {
 	c := command{
 		name:    "isochrones",
 		summary: "the areas reachable within given times from points or services, as GeoJSON polygons",
-		usage:   "--osm FILE (--from LON,LAT ... | --points FILE | --services FILE --category CAT) [--mode walk|bike|car] [--cutoffs MIN,...] [--out FILE.geojson]",
+		usage:   "(--osm FILE | --network FILE) (--from LON,LAT ... | --points FILE | --services FILE --category CAT) [--mode walk|bike|car] [--cutoffs MIN,...] [--out FILE.geojson]",
 		example: `saavu isochrones --osm tampere.osm.pbf --mode walk --from 23.7610,61.4978 \
   --cutoffs 5,10,15 --resolution 50 --out keskustori.geojson`,
 	}
 	c.run = func(ctx context.Context, env *Env, args []string) error {
 		fs, lf := flagSet(c, env)
 		sf := registerStreetFlags(fs, nil)
-		var mode, points, services, category, out string
+		var mode, points, services, category, out, network string
 		var from []string
 		var cutoffs []float64
 		var res, offNet float64
@@ -41,6 +42,7 @@ func isochronesCommand() command {
 		fs.Float64SliceVar(&cutoffs, "cutoffs", []float64{15, 30, 45, 60}, "travel times in minutes, one polygon each")
 		fs.Float64Var(&res, "resolution", isochrone.DefaultResolutionM, "raster cell size in metres; polygon edges follow it")
 		fs.Float64Var(&offNet, "off-network", isochrone.DefaultOffNetworkM, "longest straight walk in metres from a street to a place; farther places (lakes, fields) are unreachable")
+		fs.StringVar(&network, "network", "", "network file made by 'saavu prepare' instead of --osm")
 		fs.StringVar(&out, "out", "", "output GeoJSON file (default: standard output)")
 		fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
 		lf.register(fs)
@@ -65,8 +67,10 @@ func isochronesCommand() command {
 			return usagef("--cutoffs %v: give minutes above 0 and at most 1440, e.g. 15,30,45,60", cutoffs)
 		}
 		switch {
-		case sf.osm == "":
-			return usagef("isochrones: --osm FILE is required")
+		case sf.osm == "" && network == "":
+			return usagef("isochrones: --osm FILE (or --network FILE) is required")
+		case sf.osm != "" && network != "":
+			return usagef("isochrones: give --osm or --network, not both")
 		case !(res >= 1) || res > 100000:
 			return usagef("--resolution %g: must be between 1 and 100000 metres", res)
 		case !(offNet > 0) || offNet > 100000:
@@ -105,18 +109,11 @@ func isochronesCommand() command {
 			}
 		}
 		t0 := time.Now()
-		ext, err := osm.Read(ctx, sf.osm, osm.Options{SkipPOIs: true})
+		g, src, err := isochroneGraph(ctx, sf, network, m, params)
 		if err != nil {
-			return inputErr(err, "")
+			return err
 		}
-		g, _, err := graph.Build(ext, m, params)
-		if err != nil {
-			return inputErr(err, "")
-		}
-		if g.NumVertices() == 0 {
-			return inputErr(fmt.Errorf("osm: %s: no street usable by %s", sf.osm, m), "is it the right extract?")
-		}
-		log.Info("graph built", "mode", m.String(), "vertices", g.NumVertices(), "seconds", fmt.Sprintf("%.3f", time.Since(t0).Seconds()))
+		log.Info("graph ready", "mode", m.String(), "vertices", g.NumVertices(), "seconds", fmt.Sprintf("%.3f", time.Since(t0).Seconds()))
 		sn := isochrone.NewSnapper(g, isochrone.DefaultMinPiece)
 		var st []isochrone.Start
 		var far []string
@@ -129,7 +126,7 @@ func isochronesCommand() command {
 			st = append(st, x)
 		}
 		if len(st) == 0 {
-			return inputErr(fmt.Errorf("isochrones: no start point is within %g m (--max-snap) of a street usable by %s in %s", sf.maxSnap, m, sf.osm),
+			return inputErr(fmt.Errorf("isochrones: no start point is within %g m (--max-snap) of a street usable by %s in %s", sf.maxSnap, m, src),
 				"check that the points are lon,lat inside the extract")
 		}
 		if len(far) > 0 {
@@ -158,7 +155,11 @@ func isochronesCommand() command {
 		if err := outdir.WriteFileAtomic(out, write); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "%d start points by %s:\n", len(st), m)
+		noun := "start points"
+		if len(st) == 1 {
+			noun = "start point"
+		}
+		fmt.Fprintf(env.Stdout, "Reachable from %d %s by %s:\n", len(st), noun, m)
 		for _, b := range bands {
 			fmt.Fprintf(env.Stdout, "  %6g min  %10.3f km²\n", b.CutoffMin, b.AreaKm2)
 		}
@@ -166,6 +167,34 @@ func isochronesCommand() command {
 		return nil
 	}
 	return c
+}
+
+// isochroneGraph returns the street graph of the mode, from the network
+// file or built from the OSM extract, and the file it came from.
+func isochroneGraph(ctx context.Context, sf *streetFlags, network string, m graph.Mode, params graph.Params) (*graph.Graph, string, error) {
+	if network != "" {
+		nf, err := netfile.Read(network)
+		if err != nil {
+			return nil, network, inputErr(err, "")
+		}
+		g, err := nf.Graph(m)
+		if err != nil {
+			return nil, network, inputErr(err, "prepare the network with this mode in --modes")
+		}
+		return g, network, nil
+	}
+	ext, err := osm.Read(ctx, sf.osm, osm.Options{SkipPOIs: true})
+	if err != nil {
+		return nil, sf.osm, inputErr(err, "")
+	}
+	g, _, err := graph.Build(ext, m, params)
+	if err != nil {
+		return nil, sf.osm, inputErr(err, "")
+	}
+	if g.NumVertices() == 0 {
+		return nil, sf.osm, inputErr(fmt.Errorf("osm: %s: no street usable by %s", sf.osm, m), "is it the right extract?")
+	}
+	return g, sf.osm, nil
 }
 
 // writeIsochrones writes one feature per band, in increasing cut-off, in

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/saavu/saavu/data/netfile"
 	"github.com/saavu/saavu/geo"
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/analyse"
@@ -37,7 +38,7 @@ func planCommand() command {
 	c := command{
 		name:    "plan",
 		summary: "choose where to open K new sites of a service (or which K to close) to serve the most people within a time, or the shortest times",
-		usage:   "--osm FILE (--services FILE | --services-osm KEY=VALUE) --category CAT (--add K | --remove K) --out DIR [flags]",
+		usage:   "(--osm FILE | --network FILE) (--services FILE | --services-osm KEY=VALUE) --category CAT (--add K | --remove K) --out DIR [flags]",
 		example: `saavu plan --osm tampere.osm.pbf --services-osm amenity=pharmacy --category pharmacy \
   --add 3 --mode walk --threshold 10 --cell-size 250 --out plan/`,
 	}
@@ -78,6 +79,14 @@ func planCommand() command {
 			return usagef("plan: --mode transit is not supported: use walk, bike or car")
 		}
 		o.OSM, o.MaxSnapM = sf.osm, sf.maxSnap
+		if o.NetworkFile != "" {
+			if o.OSM != "" {
+				return usagef("plan: give --osm or --network, not both")
+			}
+			if o.Prepared, err = netfile.Read(o.NetworkFile); err != nil {
+				return inputErr(err, "")
+			}
+		}
 		if o.ServicesOSM, err = analyse.ParseOSMRules(pf.osmRules); err != nil {
 			return inputErr(err, "")
 		}
@@ -135,6 +144,7 @@ func planCommand() command {
 
 // registerPlanInputFlags registers the analysis input flags plan uses.
 func registerPlanInputFlags(fs *pflag.FlagSet, o *analyse.Options) {
+	fs.StringVar(&o.NetworkFile, "network", "", "network file made by 'saavu prepare' (street graphs, points of interest) instead of --osm")
 	fs.StringVar(&o.Regions, "regions", "", "region polygons (GeoJSON, WGS84 or EPSG:3067); without it the whole grid is one region")
 	fs.StringVar(&o.RegionID, "region-id", "", "property holding the region id (default: detected)")
 	fs.StringVar(&o.RegionName, "region-name", "", "property holding the region name (default: detected)")

@@ -132,7 +132,11 @@ func printPlan(env *Env, r *planResult, dir string) {
 	} else {
 		fmt.Fprintf(w, "Objective (population within %g min): %.0f -> %.0f\n", th, r.sol.Before.Covered, r.sol.After.Covered)
 	}
-	fmt.Fprintf(w, "\nSites to %s, most effective first:\n", verb)
+	if r.remove {
+		fmt.Fprintf(w, "\nSites to close, least missed first:\n")
+	} else {
+		fmt.Fprintf(w, "\nSites to open, most effective first:\n")
+	}
 	fmt.Fprintf(w, "%4s  %-24s %-28s %14s", "rank", "id", "name", "coverage gain")
 	if r.objective == plan.Median {
 		fmt.Fprintf(w, " %16s", "person-min saved")

@@ -10,6 +10,7 @@ type piece struct {
 	l      float64 // length |AB|, metres
 	t0     float64 // time at A, ms
 	a      float64 // pace along the piece, ms per metre
+	lead   float64 // k / sqrt(1 - k²), k = a/b, when a < b (see walker.prepare); -1 otherwise
 }
 
 // newPiece makes the piece from A to B reached at t0 and travelled in
@@ -39,6 +40,17 @@ func (p *piece) trim(limit float64) bool {
 // end returns B.
 func (p *piece) end() (float64, float64) { return p.ax + p.dx*p.l, p.ay + p.dy*p.l }
 
+// prepare sets the piece's lead for the walking pace: how far before the
+// foot of a place, per metre of distance from the line, the best point to
+// leave the piece lies.
+func (w walker) prepare(p *piece) {
+	p.lead = -1
+	if p.a < w.b {
+		k := p.a / w.b
+		p.lead = k / math.Sqrt(1-k*k)
+	}
+}
+
 // walker holds the walking rule: pace b (ms per metre) and the longest
 // straight walk r (metres) from the network.
 type walker struct {
@@ -47,7 +59,7 @@ type walker struct {
 
 // time returns the earliest time (ms) at the place (x, y) reached along
 // the piece and then on foot, or +Inf when the place is farther than the
-// walking limit from the piece.
+// walking limit from the piece. The piece must have been prepared.
 func (w walker) time(p *piece, x, y float64) float64 {
 	rx, ry := x-p.ax, y-p.ay
 	s0 := rx*p.dx + ry*p.dy
@@ -64,9 +76,8 @@ func (w walker) time(p *piece, x, y float64) float64 {
 		return math.Inf(1)
 	}
 	s := lo // a piece no faster than walking: leave it as early as possible
-	if p.a < w.b {
-		k := p.a / w.b
-		s = min(max(s0-h*k/math.Sqrt(1-k*k), lo), hi)
+	if p.lead >= 0 {
+		s = min(max(s0-h*p.lead, lo), hi)
 	}
 	ds := s - s0
 	return p.t0 + p.a*s + w.b*math.Sqrt(ds*ds+h*h)

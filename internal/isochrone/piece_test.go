@@ -37,6 +37,7 @@ func TestPieceTimeAgainstSampling(t *testing.T) {
 		l := math.Hypot(bx-ax, by-ay)
 		p := newPiece(ax, ay, bx, by, 5000*rng.Float64(), l/speed*1000)
 		x, y := ax+800*(rng.Float64()-0.5), ay+800*(rng.Float64()-0.5)
+		w.prepare(&p)
 		got := w.time(&p, x, y)
 		want := bruteTime(w, p, x, y, n)
 		// The sampled minimum is at most one step's worth above the true one.
@@ -57,6 +58,7 @@ func TestPieceTimeAgainstSampling(t *testing.T) {
 func TestPieceTimeByHand(t *testing.T) {
 	w := walker{b: 1000 / 1.2, r: 250}
 	p := newPiece(0, 0, 1000, 0, 0, 1000/4.2*1000)
+	w.prepare(&p)
 	a, b := 1000/4.2, 1000/1.2
 	cases := []struct {
 		name string

@@ -119,6 +119,7 @@ func Times(ctx context.Context, g *graph.Graph, starts []Start, o Options) (geo.
 	kept := pieces[:0]
 	for _, p := range pieces {
 		if p.trim(limit) {
+			w.prepare(&p)
 			kept = append(kept, p)
 		}
 	}

@@ -238,6 +238,7 @@ func TestFillAgainstEveryPiece(t *testing.T) {
 				for i := range pieces {
 					p := pieces[i]
 					if p.trim(o.LimitMin * 60000) {
+						w.prepare(&p)
 						best = min(best, w.time(&p, x, y))
 					}
 				}
