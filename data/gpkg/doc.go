@@ -1,0 +1,38 @@
+// Package gpkg writes OGC GeoPackage files (version 1.3): one SQLite
+// database holding any number of feature layers that QGIS, ArcGIS and GDAL
+// open directly, with their coordinate system and attribute types.
+//
+// A file is made with [Create], one [Writer.AddLayer] per layer (a table
+// with an integer primary key fid, a geometry column and typed attribute
+// columns: TEXT, REAL, INTEGER, BOOLEAN), [Layer.Insert] per feature, and
+// [Writer.Close]. Geometries are orb values written as GeoPackage binary
+// geometries: the "GP" header (version 0, flags, SRS id, the XY envelope
+// [minx, maxx, miny, maxy], left out for points and empty geometries)
+// followed by little-endian WKB. Each layer gets an R-tree spatial index
+// (the gpkg_rtree_index extension) unless [Options.NoSpatialIndex] is set.
+//
+// [FromGeoJSON] builds a GeoPackage from our own GeoJSON outputs, one layer
+// per file, inferring each column's type from all features.
+//
+// # Coordinates
+//
+// Coordinates are written as given, in the layer's SRS: [WGS84] (EPSG:4326,
+// x = longitude, y = latitude, degrees) or [ETRSTM35FIN] (EPSG:3067,
+// easting/northing metres). Both definitions are in every file, beside the
+// two undefined systems the standard requires.
+//
+// # Atomic and deterministic
+//
+// The database is built in a temporary file beside the target (".NAME.tmp-
+// <random>") and renamed over it by Close, so a reader never sees half a
+// file and a failed run leaves the old one; [Writer.Discard] removes the
+// temporary file, [Writer.CloseTo] copies the result into another writer
+// instead. Everything is written in one transaction with no journal.
+//
+// The same layers and features give the same bytes: fids are assigned in
+// insert order, nothing depends on the clock (gpkg_contents.last_change is
+// [Options.LastChange], the Unix epoch by default) or on the temporary
+// file's name, and SQLite lays out pages deterministically for the same
+// statements. The bytes do depend on the SQLite library version, which is
+// recorded in the file header; a test checks that two writes are identical.
+package gpkg

@@ -1,0 +1,309 @@
+package gpkg
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/saavu/saavu/data/geojson"
+)
+
+// LayerSource is one layer of FromGeoJSON: a GeoJSON file (a
+// FeatureCollection whose properties are flat: strings, numbers,
+// booleans, null) and the layer name to give it.
+type LayerSource struct {
+	Name string // table name, e.g. "cells"
+	Path string // e.g. "out/cells.geojson"
+}
+
+// FromGeoJSON writes a GeoPackage at path with one layer per source, in
+// the order given.
+//
+// Each layer's SRS is the CRS of its file (WGS84 or ETRS-TM35FIN); its
+// geometry type is the one all features share, the multi-geometry when
+// single and multi parts of one kind mix, GEOMETRY otherwise. Columns follow
+// the properties in the order they first appear in the file, preceded by
+// "id" (from the features' ids) when features have ids and no property of
+// that name. Each column's type comes from all its non-null values:
+// INTEGER when all are whole numbers up to 2^53, REAL when all are
+// numbers, BOOLEAN when all are booleans, TEXT otherwise (numbers and
+// booleans in a mixed column are written as their JSON text, as are arrays
+// and objects). Null and missing properties are NULL.
+func FromGeoJSON(path string, layers []LayerSource, opts Options) error {
+	w, err := Create(path, opts)
+	if err != nil {
+		return err
+	}
+	defer w.Discard()
+	if err := addGeoJSONLayers(w, layers); err != nil {
+		return err
+	}
+	return w.Close()
+}
+
+// WriteFromGeoJSON is FromGeoJSON writing the GeoPackage to out, built in
+// a temporary file in tmpDir (removed before it returns).
+func WriteFromGeoJSON(out io.Writer, tmpDir string, layers []LayerSource, opts Options) error {
+	w, err := Create(filepath.Join(tmpDir, "layers.gpkg"), opts)
+	if err != nil {
+		return err
+	}
+	defer w.Discard()
+	if err := addGeoJSONLayers(w, layers); err != nil {
+		return err
+	}
+	return w.CloseTo(out)
+}
+
+func addGeoJSONLayers(w *Writer, layers []LayerSource) error {
+	for _, src := range layers {
+		if err := addGeoJSONLayer(w, src); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// layerPlan is a GeoJSON file read and its layer schema inferred.
+type layerPlan struct {
+	geomType string
+	srs      int
+	columns  []Column
+	idColumn bool // column 0 holds the feature ids
+	features []geojson.Feature
+}
+
+// planLayer reads one GeoJSON file and works out its layer.
+func planLayer(src LayerSource, geomColumn string) (*layerPlan, error) {
+	c, err := geojson.Read(src.Path, geojson.ReadOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("gpkg: layer %q: %w", src.Name, err)
+	}
+	order, err := propertyOrder(src.Path)
+	if err != nil {
+		return nil, fmt.Errorf("gpkg: layer %q: %s: %w", src.Name, src.Path, err)
+	}
+	p := &layerPlan{srs: WGS84, features: c.Features}
+	if c.CRS == geojson.EPSG3067 {
+		p.srs = ETRSTM35FIN
+	}
+	seenGeom := map[string]bool{}
+	hasIDs := false
+	for _, f := range c.Features {
+		if f.Geometry != nil {
+			seenGeom[typeOf(f.Geometry)] = true
+		}
+		if f.ID != "" {
+			hasIDs = true
+		}
+	}
+	p.geomType = layerType(seenGeom)
+	// Every key, also those the order scan did not see (it should see all).
+	known := map[string]bool{}
+	for _, k := range order {
+		known[k] = true
+	}
+	for _, f := range c.Features {
+		for _, k := range slices.Sorted(maps.Keys(f.Props)) {
+			if !known[k] {
+				known[k] = true
+				order = append(order, k)
+			}
+		}
+	}
+	if hasIDs && !known["id"] {
+		p.idColumn = true
+		p.columns = append(p.columns, Column{Name: "id", Type: Text})
+	}
+	lower := map[string]string{}
+	for _, k := range order {
+		if prev, dup := lower[strings.ToLower(k)]; dup {
+			return nil, fmt.Errorf("gpkg: layer %q: %s: properties %q and %q differ only in case, which SQL column names cannot", src.Name, src.Path, prev, k)
+		}
+		lower[strings.ToLower(k)] = k
+		if strings.EqualFold(k, "fid") || strings.EqualFold(k, geomColumn) {
+			return nil, fmt.Errorf("gpkg: layer %q: %s: property %q has the name of the layer's fid or geometry column", src.Name, src.Path, k)
+		}
+		p.columns = append(p.columns, Column{Name: k, Type: inferType(c.Features, k)})
+	}
+	return p, nil
+}
+
+// row returns feature i's values in column order.
+func (p *layerPlan) row(i int, values []any) []any {
+	f := p.features[i]
+	values = values[:0]
+	for j, col := range p.columns {
+		if p.idColumn && j == 0 {
+			var id any
+			if f.ID != "" {
+				id = f.ID
+			}
+			values = append(values, id)
+			continue
+		}
+		values = append(values, columnValue(f.Props[col.Name], col.Type))
+	}
+	return values
+}
+
+// addGeoJSONLayer reads one GeoJSON file and copies it into a new layer.
+func addGeoJSONLayer(w *Writer, src LayerSource) error {
+	p, err := planLayer(src, w.opts.GeometryColumn)
+	if err != nil {
+		return err
+	}
+	l, err := w.AddLayer(src.Name, p.geomType, p.srs, p.columns)
+	if err != nil {
+		return err
+	}
+	var values []any
+	for i, f := range p.features {
+		values = p.row(i, values)
+		if err := l.Insert(f.Geometry, values); err != nil {
+			return fmt.Errorf("%s: feature %d: %w", src.Path, i, err)
+		}
+	}
+	return nil
+}
+
+// inferType is the column type that holds every value of property key.
+func inferType(features []geojson.Feature, key string) ColumnType {
+	var numbers, whole, bools, others int
+	for _, f := range features {
+		switch v := f.Props[key].(type) {
+		case nil:
+		case float64:
+			numbers++
+			if v == math.Trunc(v) && math.Abs(v) <= 1<<53 {
+				whole++
+			}
+		case bool:
+			bools++
+		default:
+			others++
+		}
+	}
+	switch {
+	case numbers > 0 && bools == 0 && others == 0:
+		if whole == numbers {
+			return Integer
+		}
+		return Real
+	case bools > 0 && numbers == 0 && others == 0:
+		return Boolean
+	}
+	return Text
+}
+
+// columnValue converts a decoded JSON value for a column of type t.
+func columnValue(v any, t ColumnType) any {
+	if v == nil || t != Text {
+		return v
+	}
+	switch x := v.(type) {
+	case string:
+		return x
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+// propertyOrder returns the property keys of a FeatureCollection in the
+// order they first appear, reading one feature at a time and skipping
+// geometries unparsed.
+func propertyOrder(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	dec := json.NewDecoder(bufio.NewReaderSize(f, 256<<10))
+	var order []string
+	seen := map[string]bool{}
+	addKeys := func(raw json.RawMessage) error {
+		if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+			return nil
+		}
+		d := json.NewDecoder(bytes.NewReader(raw))
+		if t, err := d.Token(); err != nil || t != json.Delim('{') {
+			return errors.New("properties is not an object")
+		}
+		for d.More() {
+			t, err := d.Token()
+			if err != nil {
+				return err
+			}
+			k, _ := t.(string)
+			if !seen[k] {
+				seen[k] = true
+				order = append(order, k)
+			}
+			var skip json.RawMessage
+			if err := d.Decode(&skip); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, errors.New("not a JSON object")
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		switch t {
+		case "features":
+			if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+				return nil, errors.New("features is not an array")
+			}
+			for dec.More() {
+				var feat struct {
+					Properties json.RawMessage `json:"properties"`
+				}
+				if err := dec.Decode(&feat); err != nil {
+					return nil, err
+				}
+				if err := addKeys(feat.Properties); err != nil {
+					return nil, err
+				}
+			}
+			if _, err := dec.Token(); err != nil {
+				return nil, err
+			}
+		case "properties": // a single Feature
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return nil, err
+			}
+			if err := addKeys(raw); err != nil {
+				return nil, err
+			}
+		default:
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return order, nil
+}
