@@ -307,7 +307,7 @@ func TestWriteDeterministicAcrossWorkers(t *testing.T) {
 		must(t, Write(res, o))
 		runs = append(runs, readAll(t, o.Out))
 	}
-	for _, name := range []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, RunFile, ReportFile} {
+	for _, name := range []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, MeasuresFile, RunFile, GeoPackageFile, ReportFile} {
 		if len(runs[0][name]) == 0 {
 			t.Fatalf("%s is empty", name)
 		}
@@ -317,8 +317,8 @@ func TestWriteDeterministicAcrossWorkers(t *testing.T) {
 			}
 		}
 	}
-	if len(runs[0]) != 9 {
-		t.Errorf("output files: %d, want 9", len(runs[0]))
+	if len(runs[0]) != 10 {
+		t.Errorf("output files: %d, want 10", len(runs[0]))
 	}
 	// summary.csv: one row per region x group x category x mode x threshold.
 	rows, err := csv.NewReader(bytes.NewReader(runs[0][SummaryFile])).ReadAll()

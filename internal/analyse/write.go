@@ -15,6 +15,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/saavu/saavu/data/csvio"
 	"github.com/saavu/saavu/data/geojson"
+	"github.com/saavu/saavu/data/gpkg"
 	"github.com/saavu/saavu/data/outdir"
 	"github.com/saavu/saavu/data/results"
 	"github.com/saavu/saavu/geo"
@@ -25,15 +26,16 @@ import (
 
 // Output file names.
 const (
-	CellsFile    = "cells.geojson"
-	RegionsFile  = "regions.geojson"
-	SummaryFile  = "summary.csv"
-	GapsFile     = "gaps.geojson"
-	ServicesFile = "services.geojson"
-	ReportFile   = "report.html"
-	MeasuresFile = "measures.csv"
-	RunFile      = "run.json"
-	TimingsFile  = "timings.json"
+	CellsFile      = "cells.geojson"
+	RegionsFile    = "regions.geojson"
+	SummaryFile    = "summary.csv"
+	GapsFile       = "gaps.geojson"
+	ServicesFile   = "services.geojson"
+	ReportFile     = "report.html"
+	MeasuresFile   = "measures.csv"
+	GeoPackageFile = "results.gpkg"
+	RunFile        = "run.json"
+	TimingsFile    = "timings.json"
 )
 
 // Write writes every output of res into o.Out atomically: all files appear
@@ -62,6 +64,18 @@ func Write(res *Result, o *Options) (err error) {
 		{TimingsFile, func(w io.Writer) error { return writeTimings(w, res, o) }},
 	}
 	steps = append(steps, struct {
+		name string
+		fn   func(io.Writer) error
+	}{GeoPackageFile, func(w io.Writer) error {
+		// The GeoPackage holds the GeoJSON outputs staged so far as layers.
+		st := dir.StagingPath()
+		return gpkg.WriteFromGeoJSON(w, st, []gpkg.LayerSource{
+			{Name: "cells", Path: filepath.Join(st, CellsFile)},
+			{Name: "regions", Path: filepath.Join(st, RegionsFile)},
+			{Name: "gaps", Path: filepath.Join(st, GapsFile)},
+			{Name: "services", Path: filepath.Join(st, ServicesFile)},
+		}, gpkg.Options{})
+	}}, struct {
 		name string
 		fn   func(io.Writer) error
 	}{ReportFile, func(w io.Writer) error {
@@ -425,7 +439,7 @@ func fileInfo(role, path string) (inputInfo, error) {
 func writeRun(w io.Writer, res *Result, o *Options) error {
 	info := runInfo{Tool: "saavu", Version: o.Version, Command: "analyse", Categories: res.Categories,
 		Counts: res.Counts, Warnings: res.Warnings, Notes: o.Notes,
-		Outputs: []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, MeasuresFile, RunFile, TimingsFile, ReportFile}}
+		Outputs: []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, MeasuresFile, RunFile, TimingsFile, GeoPackageFile, ReportFile}}
 	if info.Warnings == nil {
 		info.Warnings = []string{}
 	}

@@ -3,7 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -166,5 +168,39 @@ func TestMatrixTown(t *testing.T) {
 	}
 	if lines[3] != "a,far,," {
 		t.Errorf("a->far: %q", lines[3])
+	}
+}
+
+// TestAnalyseGeoPackageOgrinfo opens results.gpkg with GDAL's ogrinfo
+// (Debian gdal-bin; CI installs it) and checks every layer's feature count
+// against the GeoJSON outputs.
+func TestAnalyseGeoPackageOgrinfo(t *testing.T) {
+	ogr, err := exec.LookPath("ogrinfo")
+	if err != nil {
+		t.Skip("ogrinfo not found (apt-get install gdal-bin): GeoPackage not checked with GDAL")
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	code, _, stderr := run(t, "analyse", "-q",
+		"--osm", fixture(t, "osm", "town.osm"),
+		"--regions", fixture(t, "cli", "regions.geojson"),
+		"--population", fixture(t, "cli", "population.csv"),
+		"--services", fixture(t, "cli", "services.csv"),
+		"--cell-size", "250", "--modes", "walk,car", "--gap", "1", "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for layer, file := range map[string]string{"cells": "cells.geojson", "regions": "regions.geojson", "gaps": "gaps.geojson", "services": "services.geojson"} {
+		b, err := os.ReadFile(filepath.Join(out, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.Count(string(b), `"type":"Feature"`)
+		info, err := exec.Command(ogr, "-ro", "-so", filepath.Join(out, "results.gpkg"), layer).CombinedOutput()
+		if err != nil {
+			t.Fatalf("ogrinfo %s: %v\n%s", layer, err, info)
+		}
+		if !strings.Contains(string(info), fmt.Sprintf("Feature Count: %d\n", want)) {
+			t.Errorf("layer %s: want %d features, ogrinfo says:\n%s", layer, want, info)
+		}
 	}
 }
