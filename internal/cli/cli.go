@@ -51,6 +51,7 @@ func commands() []command {
 		validateCommand(),
 		demoCommand(),
 		reportCommand(),
+		diffCommand(),
 		planCommand(),
 		isochronesCommand(),
 		prepareCommand(),
