@@ -154,7 +154,7 @@ func TestDecodeChecksIndices(t *testing.T) {
 			if err := Encode(&b, n); err != nil {
 				t.Fatal(err)
 			}
-			_, err := Decode(bytes.NewReader(b.Bytes()), "bad.saavu", int64(b.Len()))
+			_, err := Decode(bytes.NewReader(b.Bytes()), "bad.saavu", int64(b.Len()), ReadOptions{})
 			if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "bad.saavu: "+c.message) {
 				t.Errorf("error %v, want one containing %q", err, c.message)
 			}

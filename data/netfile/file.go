@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sync"
 
 	"github.com/saavu/saavu/data/outdir"
 	"github.com/saavu/saavu/internal/graph"
@@ -110,14 +111,27 @@ func Encode(w io.Writer, n *Network) error {
 	return e.writeTo(w)
 }
 
+// ReadOptions tune ReadWith and Decode. The zero value is what Read does.
+type ReadOptions struct {
+	// NoSnapIndex leaves the graphs without their snapping index. Snap
+	// builds it on first use, but that is not safe from several
+	// goroutines at once: call PrepareSnap on each graph first. For
+	// callers that never snap, or snap from one goroutine.
+	NoSnapIndex bool
+}
+
 // Read reads the network file at path. It refuses, with an *Error naming
 // the file, a file that is not a network file (ErrNotNetwork), one
 // written in another format version (ErrFormat: prepare it again), and a
 // truncated (ErrTruncated) or damaged (ErrCorrupt) one: every section
 // carries a checksum and every index is checked to be in range.
 //
-// The graphs are ready for concurrent Snap calls (PrepareSnap has run).
-func Read(path string) (*Network, error) {
+// The graphs are ready for concurrent Snap calls: their snapping indexes
+// are built while the rest of the file is read.
+func Read(path string) (*Network, error) { return ReadWith(path, ReadOptions{}) }
+
+// ReadWith is Read with options.
+func ReadWith(path string, o ReadOptions) (*Network, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, &Error{File: path, Err: fmt.Errorf("cannot open: %w", unwrapPath(err))}
@@ -130,7 +144,7 @@ func Read(path string) (*Network, error) {
 		return nil, &Error{File: path, Err: fmt.Errorf("cannot open: %w", unwrapPath(err))}
 	}
 	defer f.Close()
-	return Decode(f, path, fi.Size())
+	return Decode(f, path, fi.Size(), o)
 }
 
 func unwrapPath(err error) error {
@@ -162,7 +176,7 @@ func ReadHeader(path string) (*Header, error) {
 
 // Decode reads a network file of size bytes from r; name is used in
 // errors and as Network.Path.
-func Decode(r io.Reader, name string, size int64) (*Network, error) {
+func Decode(r io.Reader, name string, size int64, o ReadOptions) (*Network, error) {
 	br := bufio.NewReaderSize(r, 1<<20)
 	h, payload, err := readPreamble(br, name, size)
 	if err != nil {
@@ -178,6 +192,11 @@ func Decode(r io.Reader, name string, size int64) (*Network, error) {
 			d.failf("list", ErrCorrupt, "mode %d at %d is not a street mode in order", m, i)
 		}
 	}
+	// Each graph's snapping index is built while the rest is decoded: a
+	// graph assembled from slices has none, and building it lazily from
+	// concurrent Snap calls would race.
+	var indexing sync.WaitGroup
+	defer indexing.Wait()
 	for _, m := range ms {
 		if d.err != nil {
 			break
@@ -186,6 +205,9 @@ func Decode(r io.Reader, name string, size int64) (*Network, error) {
 		d.part = mode.String() + " graph"
 		if g := decodeGraph(d, mode); g != nil {
 			n.Graphs[mode] = g
+			if !o.NoSnapIndex {
+				indexing.Go(g.PrepareSnap)
+			}
 		}
 	}
 	d.part = "timetable"
@@ -204,7 +226,6 @@ func Decode(r io.Reader, name string, size int64) (*Network, error) {
 	if d.left != 0 {
 		return nil, &Error{File: name, Err: fmt.Errorf("%w: %d bytes after the last section", ErrCorrupt, d.left)}
 	}
-	prepareSnap(n)
 	return n, nil
 }
 
@@ -283,21 +304,4 @@ func notNetwork(p []byte) error {
 		return fmt.Errorf("%w: it is JSON text (GeoJSON?); give the file written by saavu prepare", ErrNotNetwork)
 	}
 	return ErrNotNetwork
-}
-
-// prepareSnap builds the snapping index of every graph, one goroutine per
-// graph: a graph assembled from slices has none until then, and building
-// it lazily from concurrent Snap calls would race.
-func prepareSnap(n *Network) {
-	done := make(chan struct{})
-	modes := n.Modes()
-	for _, m := range modes {
-		go func() {
-			n.Graphs[m].PrepareSnap()
-			done <- struct{}{}
-		}()
-	}
-	for range modes {
-		<-done
-	}
 }

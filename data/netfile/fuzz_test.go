@@ -31,7 +31,7 @@ func FuzzDecode(f *testing.F) {
 				binary.LittleEndian.PutUint32(data[end-4:], crc(data[:end-4]))
 			}
 		}
-		n, err := Decode(bytes.NewReader(data), "fuzz.saavu", int64(len(data)))
+		n, err := Decode(bytes.NewReader(data), "fuzz.saavu", int64(len(data)), ReadOptions{})
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) || e.File != "fuzz.saavu" {

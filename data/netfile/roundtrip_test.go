@@ -38,6 +38,14 @@ func TestRoundTrip(t *testing.T) {
 	for _, m := range want.Modes() {
 		compareGraphs(t, m.String(), got.Graphs[m], want.Graphs[m])
 	}
+	// Without the snapping index built up front, Snap builds it.
+	lazy, err := ReadWith(path, ReadOptions{NoSnapIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range want.Modes() {
+		compareGraphs(t, m.String()+" (no index)", lazy.Graphs[m], want.Graphs[m])
+	}
 	compareTimetables(t, got.Timetable, want.Timetable)
 	if !reflect.DeepEqual(got.POIs, want.POIs) {
 		t.Errorf("POIs\n got %+v\nwant %+v", got.POIs, want.POIs)
@@ -181,7 +189,7 @@ func TestRoundTripEmpty(t *testing.T) {
 	if err := Encode(&b, n); err != nil {
 		t.Fatal(err)
 	}
-	got, err := Decode(bytes.NewReader(b.Bytes()), "empty.saavu", int64(b.Len()))
+	got, err := Decode(bytes.NewReader(b.Bytes()), "empty.saavu", int64(b.Len()), ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
