@@ -4,6 +4,7 @@ import (
 	"log/slog"
 
 	"github.com/saavu/saavu/data/netfile"
+	sfile "github.com/saavu/saavu/data/scenario"
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/progress"
 	"github.com/saavu/saavu/internal/ptaccess"
@@ -63,6 +64,11 @@ type Options struct {
 	Args []string
 	// Report title and optional basemap tiles (URL template).
 	Title, BasemapURL, BasemapAttribution string
+	// Scenario, when set, changes the services and closes ferries before
+	// the run (its transit changes are applied where the timetable is
+	// built: sketch lines and route scaling).
+	Scenario     *sfile.Scenario
+	ScenarioFile string // its path, for run.json
 	// Notes are shown in run.json and the report, e.g. what is schematic.
 	Notes []string
 }

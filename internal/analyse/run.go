@@ -16,6 +16,7 @@ import (
 	"github.com/saavu/saavu/geo"
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/scenario"
 )
 
 // ErrInput marks errors caused by the inputs (files, their contents,
@@ -58,6 +59,7 @@ type Result struct {
 
 	Counts   Counts
 	Warnings []string
+	Notes    []string // what a scenario changed
 	Timings  []Timing
 }
 
@@ -199,6 +201,22 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		res.Warnings = append(res.Warnings, ws...)
 	}
 	svcs = append(svcs, servicesFromOSM(pois, o.ServicesOSM)...)
+	if o.Scenario != nil {
+		in := make([]scenario.Service, len(svcs))
+		for i, s := range svcs {
+			in[i] = scenario.Service(s)
+		}
+		changed, notes, err := scenario.ApplyServices(in, o.Scenario)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		svcs = make([]Service, len(changed))
+		for i, s := range changed {
+			svcs[i] = Service(s)
+		}
+		res.Notes = append(res.Notes, scenario.Notes(o.Scenario)...)
+		res.Notes = append(res.Notes, notes...)
+	}
 	if len(svcs) == 0 {
 		return nil, inputError(errors.New("no services: give --services FILE or --services-osm KEY=VALUE"))
 	}
@@ -236,6 +254,11 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, inputError(err)
+	}
+	if o.Scenario != nil && len(o.Scenario.CloseFerries) > 0 {
+		if err := closeFerries(o, ext, streetModes, built); err != nil {
+			return nil, inputError(err)
+		}
 	}
 	res.Counts.Graph = map[string]map[string]int{}
 	byMode := map[graph.Mode]*graph.Graph{}
@@ -374,6 +397,38 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	res.Counts.Services = len(svcs)
 	sw.lap("summarise")
 	return res, nil
+}
+
+// closeFerries rebuilds the graphs without the ferries the scenario closes.
+func closeFerries(o *Options, ext *osm.Extract, modes []graph.Mode, built []*graph.Graph) error {
+	if ext == nil {
+		return errors.New("scenario: closing ferries needs the OSM extract (--osm): a network file holds built graphs")
+	}
+	var ferries []graph.Ferry
+	for _, g := range built {
+		ferries = append(ferries, g.Ferries...)
+	}
+	closed, err := scenario.ClosedFerries(o.Scenario, ferries)
+	if err != nil {
+		return err
+	}
+	p := o.Graph
+	p.ClosedFerries = map[int64]bool{}
+	for id := range o.Graph.ClosedFerries {
+		p.ClosedFerries[id] = true
+	}
+	for id := range closed {
+		p.ClosedFerries[id] = true
+	}
+	o.Graph = p
+	for i, m := range modes {
+		g, _, err := graph.Build(ext, m, p)
+		if err != nil {
+			return err
+		}
+		built[i] = g
+	}
+	return nil
 }
 
 func (o *Options) validate() error {

@@ -438,7 +438,7 @@ func fileInfo(role, path string) (inputInfo, error) {
 
 func writeRun(w io.Writer, res *Result, o *Options) error {
 	info := runInfo{Tool: "saavu", Version: o.Version, Command: "analyse", Categories: res.Categories,
-		Counts: res.Counts, Warnings: res.Warnings, Notes: o.Notes,
+		Counts: res.Counts, Warnings: res.Warnings, Notes: append(append([]string{}, o.Notes...), res.Notes...),
 		Outputs: []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, MeasuresFile, RunFile, TimingsFile, GeoPackageFile, ReportFile}}
 	if info.Warnings == nil {
 		info.Warnings = []string{}
@@ -447,6 +447,9 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 		info.Modes = append(info.Modes, m.String())
 	}
 	ins := []struct{ role, path string }{{"osm", o.OSM}, {"network", o.NetworkFile}, {"regions", o.Regions}, {"population", o.Population}, {"services", o.Services}}
+	if o.Scenario != nil {
+		ins = append(ins, struct{ role, path string }{"scenario", o.ScenarioFile})
+	}
 	if o.Transit != nil {
 		for _, p := range o.Transit.Inputs {
 			ins = append(ins, struct{ role, path string }{"transit", p})
@@ -472,6 +475,9 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 		"ferry_speed_mps": o.Graph.FerrySpeed, "ferry_wait_min": o.Graph.FerryWait.Minutes(),
 		"car_speed_kmh": o.Graph.CarSpeedKmh, "maxspeed_kmh": o.Graph.MaxspeedKmh,
 		"closed_ferries": closedFerries(o.Graph.ClosedFerries),
+	}
+	if o.Scenario != nil {
+		info.Parameters["scenario"] = map[string]any{"file": o.ScenarioFile, "name": o.Scenario.Name}
 	}
 	if o.Prepared != nil {
 		info.Parameters["network_file"] = o.Prepared.Header.Params

@@ -15,11 +15,13 @@ import (
 	"time"
 
 	"github.com/saavu/saavu/data/netfile"
+	sfile "github.com/saavu/saavu/data/scenario"
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/analyse"
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/progress"
 	"github.com/saavu/saavu/internal/ptaccess"
+	"github.com/saavu/saavu/internal/scenario"
 	"github.com/saavu/saavu/internal/transit"
 	"github.com/spf13/pflag"
 )
@@ -46,6 +48,8 @@ func analyseCommand() command {
 		tfs.IntVar(&window, "window", defaultWindowMin, "transit: departure window in minutes, one departure a minute from --depart")
 		tfs.IntSliceVar(&percentiles, "percentiles", []int{50}, "transit: travel-time percentiles over the window, 1..100 (summaries use the median when given, else the first)")
 		mf := registerMeasureFlags(fs, o)
+		var scenarioFile string
+		fs.StringVar(&scenarioFile, "scenario", "", "scenario JSON applied before the run: services added, removed or moved, sketch lines added, routes scaled, ferries closed")
 		var osmRules, groups []string
 		fs.StringSliceVar(&osmRules, "services-osm", nil, "services from OSM points of interest: KEY=VALUE[:CATEGORY],... e.g. amenity=pharmacy,amenity=doctors")
 		fs.StringSliceVar(&groups, "groups", nil, "population groups reported beside the total: NAME=FIELD,... e.g. young=age_15_24,old=age_65_plus")
@@ -63,6 +67,17 @@ func analyseCommand() command {
 			return err
 		}
 		o.OSM, o.MaxSnapM = sf.osm, sf.maxSnap
+		if scenarioFile != "" {
+			sc, err := sfile.Load(scenarioFile)
+			if err != nil {
+				return inputErr(err, "")
+			}
+			o.Scenario, o.ScenarioFile = sc, scenarioFile
+			for _, f := range scenario.Sketches(sc) {
+				tf.extraSketches = append(tf.extraSketches, transit.Sketch{Prefix: "scenario", File: f})
+			}
+			tf.scaleRoutes = scenario.ScaleRoutes(sc)
+		}
 		var prepared *transit.Timetable
 		if o.NetworkFile != "" {
 			if o.OSM != "" {
@@ -311,8 +326,11 @@ func transitOptions(ctx context.Context, tf *transitFlags, window int, percentil
 	var tt *transit.Timetable
 	var day *transit.Day
 	if fromFile {
+		if len(tf.extraSketches) > 0 {
+			return nil, usagef("a scenario's sketch lines need the raw feeds (--gtfs) rather than a network file")
+		}
 		tt = prepared
-		if day, err = tt.Day(tf.date, transit.DayOptions{}); err != nil {
+		if day, err = tt.Day(tf.date, transit.DayOptions{ScaleRoutes: tf.scaleRoutes}); err != nil {
 			return nil, inputErr(err, "")
 		}
 		tf.gtfs = nil

@@ -44,6 +44,11 @@ type transitFlags struct {
 	maxTime     float64 // minutes
 	maxTransfer float64 // metres
 	boardSlack  float64 // seconds
+
+	// Set by a scenario: sketch lines added to the feeds, and route
+	// frequency factors for the day.
+	extraSketches []transit.Sketch
+	scaleRoutes   map[string]float64
 }
 
 func registerTransitFlags(fs *pflag.FlagSet) *transitFlags {
@@ -158,11 +163,11 @@ func (tf *transitFlags) loadTimetable(ctx context.Context, log *slog.Logger) (*t
 		}
 		sketches = append(sketches, transit.Sketch{Prefix: name, File: lf})
 	}
-	tt, err := transit.Compile(feeds, sketches)
+	tt, err := transit.Compile(feeds, append(sketches, tf.extraSketches...))
 	if err != nil {
 		return nil, nil, inputErr(err, "")
 	}
-	day, err := tt.Day(tf.date, transit.DayOptions{})
+	day, err := tt.Day(tf.date, transit.DayOptions{ScaleRoutes: tf.scaleRoutes})
 	if err != nil {
 		return nil, nil, inputErr(err, "")
 	}
