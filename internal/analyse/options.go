@@ -83,6 +83,9 @@ type TransitOptions struct {
 	Percentiles []int // reported per cell; the summaries use MainPercentile
 	// Inputs are the feed and sketch files, for run.json.
 	Inputs []string
+	// RoundTrips, when set, checks same-day round trips by public
+	// transport to each category, within the services' opening hours.
+	RoundTrips *ptaccess.RoundTripParams
 }
 
 // MainPercentile is the percentile the region summaries and gap areas of

@@ -16,6 +16,7 @@ import (
 	"github.com/saavu/saavu/geo"
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/ptaccess"
 	"github.com/saavu/saavu/internal/scenario"
 )
 
@@ -51,6 +52,8 @@ type Result struct {
 	// TransitPct[c][k][i]: transit time (ms) of cell i to category c at
 	// percentile Transit.Percentiles[k].
 	TransitPct [][][]uint32
+	// RoundTrips per cell and category, when asked for.
+	RoundTrips *ptaccess.RoundTripResult
 	// Measures[m][c] beyond the nearest service (street modes only).
 	Measures [][]CellMeasures
 	// AllWithin[m][i]: cell i reaches every category of

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/saavu/saavu/data/openinghours"
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/ptaccess"
@@ -67,6 +68,27 @@ func computeTransit(ctx context.Context, o *Options, res *Result, walk *graph.Gr
 			}
 		}
 		res.Nearest[m][c] = n
+	}
+	if t.RoundTrips != nil {
+		hours := make([]openinghours.Schedule, len(res.Services))
+		for i, s := range res.Services {
+			h, err := openinghours.Parse(s.OpeningHours)
+			if err != nil {
+				return inputError(fmt.Errorf("services: %s: opening_hours %q: %w", s.Source, s.OpeningHours, err))
+			}
+			hours[i] = h
+		}
+		rt, err := net.RoundTrips(ctx, cells, svcs, categoryOf, len(res.Categories), hours, *t.RoundTrips)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if errors.Is(err, ptaccess.ErrInput) {
+				return inputError(err)
+			}
+			return err
+		}
+		res.RoundTrips = rt
 	}
 	st := net.Stats()
 	res.Counts.Transit = map[string]int{"stops_served": st.ServedStops, "stops_linked": st.LinkedStops, "trips": t.Day.NumTrips(), "transfers": st.DayTransfers}

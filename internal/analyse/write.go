@@ -172,6 +172,19 @@ func writeCells(w io.Writer, res *Result, o *Options) error {
 				}
 			}
 		}
+		if rt := res.RoundTrips; rt != nil {
+			for ci, cat := range res.Categories {
+				trip := rt.At(i, ci)
+				var ret, away any
+				if trip.Feasible {
+					ret, away = clock(int(trip.Return)), round(float64(trip.Away())/60, 1)
+				}
+				props = append(props,
+					geojson.Prop{Key: cat + "_round_trip", Value: trip.Feasible},
+					geojson.Prop{Key: cat + "_return", Value: ret},
+					geojson.Prop{Key: cat + "_away_min", Value: away})
+			}
+		}
 		if res.AllWithin != nil {
 			for mi, m := range res.Modes {
 				props = append(props, geojson.Prop{Key: "all_" + m.String() + "_within_" + thresholdKey(o.Measures.AllWithinMin), Value: res.AllWithin[mi][i]})
@@ -288,6 +301,26 @@ func writeMeasures(w io.Writer, res *Result, o *Options) error {
 						if err := row(r, g, cat, m.String(), "gravity", weightedMean(ms.Gravity, w, c.Region, r)); err != nil {
 							return err
 						}
+					}
+				}
+			}
+			if rt := res.RoundTrips; rt != nil {
+				for ci, cat := range res.Categories {
+					var in, tot float64
+					for i := range c.Cell {
+						if c.Region[i] == int32(r) {
+							tot += w[i]
+							if rt.At(i, ci).Feasible {
+								in += w[i]
+							}
+						}
+					}
+					share := math.NaN()
+					if tot > 0 {
+						share = in / tot
+					}
+					if err := row(r, g, cat, "transit", "share_round_trip", share); err != nil {
+						return err
 					}
 				}
 			}
@@ -505,6 +538,10 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 			"max_walk_min": t.Network.MaxWalk.Minutes(), "max_time_min": t.Network.MaxTime.Minutes(),
 			"max_rides": t.Network.MaxRides, "max_transfer_walk_m": t.Network.MaxTransferM,
 			"board_slack_s": t.Network.BoardSlack.Seconds(),
+		}
+		if rt := res.RoundTrips; rt != nil {
+			info.Parameters["round_trips"] = map[string]any{"earliest": clock(int(rt.Params.Earliest)),
+				"latest": clock(int(rt.Params.Latest)), "dwell_min": float64(rt.Params.Dwell) / 60}
 		}
 	}
 	enc := json.NewEncoder(w)

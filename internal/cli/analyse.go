@@ -48,6 +48,13 @@ func analyseCommand() command {
 		tfs.IntVar(&window, "window", defaultWindowMin, "transit: departure window in minutes, one departure a minute from --depart")
 		tfs.IntSliceVar(&percentiles, "percentiles", []int{50}, "transit: travel-time percentiles over the window, 1..100 (summaries use the median when given, else the first)")
 		mf := registerMeasureFlags(fs, o)
+		var roundTrips bool
+		var earliest, latest string
+		var dwell float64
+		tfs.BoolVar(&roundTrips, "round-trips", false, "transit: check same-day round trips to each category within the services' opening hours")
+		tfs.StringVar(&earliest, "earliest", "06:00", "round trips: leave home no earlier than HH:MM")
+		tfs.StringVar(&latest, "latest", "20:00", "round trips: be home by HH:MM")
+		tfs.Float64Var(&dwell, "dwell", 60, "round trips: minutes to spend at the service while it is open")
 		var scenarioFile string
 		fs.StringVar(&scenarioFile, "scenario", "", "scenario JSON applied before the run: services added, removed or moved, sketch lines added, routes scaled, ferries closed")
 		var osmRules, groups []string
@@ -97,6 +104,19 @@ func analyseCommand() command {
 			if o.Transit, err = transitOptions(ctx, tf, window, percentiles, o.Workers, log, prepared); err != nil {
 				return err
 			}
+			if roundTrips {
+				e, err1 := parseClock("--earliest", earliest)
+				l, err2 := parseClock("--latest", latest)
+				if err := errors.Join(err1, err2); err != nil {
+					return err
+				}
+				if !(dwell > 0) || dwell > 24*60 || e >= l {
+					return usagef("round trips: need --earliest before --latest and a --dwell between 0 and 1440 minutes")
+				}
+				o.Transit.RoundTrips = &ptaccess.RoundTripParams{Earliest: e, Latest: l, Dwell: transit.Seconds(dwell * 60)}
+			}
+		} else if roundTrips {
+			return usagef("analyse: --round-trips needs transit in --modes")
 		} else if len(tf.gtfs) > 0 || len(tf.links) > 0 {
 			return usagef("analyse: --gtfs/--links given but --modes has no transit: add transit to --modes")
 		}

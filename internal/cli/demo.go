@@ -48,6 +48,7 @@ func demoCommand() command {
 		if err != nil {
 			return err
 		}
+		topts.RoundTrips = &ptaccess.RoundTripParams{Earliest: 6 * 3600, Latest: 20 * 3600, Dwell: 3600}
 		o := &analyse.Options{
 			Regions:       m.Regions,
 			GroupBy:       "seutukunta",
