@@ -33,6 +33,15 @@
 // is thus the rule for every mode: a driver parks on the street nearest
 // the place and walks the last stretch.
 //
+// # Start points
+//
+// NewSnapper attaches start points to the nearest street that is not on
+// a connected piece of fewer than DefaultMinPiece (40) vertices, unless
+// that piece is the largest: a point beside the service lanes of a
+// pedestrian square is attached to the streets around it rather than to
+// lanes that lead nowhere. A start not attached to the graph (Snap.Seg <
+// 0) still reaches the places within walking distance of itself.
+//
 // # Raster and contours
 //
 // The time surface is sampled at the centres of a square raster in
