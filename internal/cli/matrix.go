@@ -12,6 +12,7 @@ import (
 	"github.com/saavu/saavu/data/csvio"
 	"github.com/saavu/saavu/data/osm"
 	"github.com/saavu/saavu/data/outdir"
+	"github.com/saavu/saavu/data/parquet"
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
 )
@@ -19,8 +20,8 @@ import (
 func matrixCommand() command {
 	c := command{
 		name:    "matrix",
-		summary: "travel times between every origin and every destination by one mode, as CSV",
-		usage:   "--osm FILE --origins O.csv --destinations D.csv --mode walk|bike|car|transit [--out FILE]  (see 'saavu matrix --mode transit --help' for the transit flags)",
+		summary: "travel times between every origin and every destination by one mode, as CSV or Parquet",
+		usage:   "--osm FILE --origins O.csv --destinations D.csv --mode walk|bike|car|transit [--out FILE] [--format csv|parquet]  (see 'saavu matrix --mode transit --help' for the transit flags)",
 		example: `saavu matrix --osm tampere.osm.pbf --mode car --origins homes.csv --destinations offices.csv --out car.csv`,
 	}
 	c.run = func(ctx context.Context, env *Env, args []string) error {
@@ -29,13 +30,14 @@ func matrixCommand() command {
 		}
 		fs, lf := flagSet(c, env)
 		sf := registerStreetFlags(fs, nil)
-		var origins, dests, out, mode string
+		var origins, dests, out, mode, format string
 		var workers int
 		var maxTime float64
 		fs.StringVar(&mode, "mode", "walk", "travel mode: walk, bike, car or transit")
 		fs.StringVar(&origins, "origins", "", "origins CSV: id,lon,lat")
 		fs.StringVar(&dests, "destinations", "", "destinations CSV: id,lon,lat (default: the origins)")
-		fs.StringVar(&out, "out", "", "output CSV file (default: standard output)")
+		fs.StringVar(&out, "out", "", "output file (default: standard output, CSV only)")
+		fs.StringVar(&format, "format", "csv", "output format: csv, or parquet for large matrices (needs --out)")
 		fs.Float64Var(&maxTime, "max-time", 0, "leave pairs farther than this many minutes empty (0 = no limit)")
 		fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
 		lf.register(fs)
@@ -58,6 +60,9 @@ func matrixCommand() command {
 			return usagef("matrix: --origins FILE is required")
 		case maxTime < 0:
 			return usagef("matrix: --max-time %g must be >= 0", maxTime)
+		}
+		if err := checkFormat(format, out); err != nil {
+			return err
 		}
 		if dests == "" {
 			dests = origins
@@ -93,6 +98,9 @@ func matrixCommand() command {
 		}
 		log.Info("matrix computed", "pairs", m.Rows*m.Cols, "seconds", fmt.Sprintf("%.3f", time.Since(t0).Seconds()))
 		write := func(w io.Writer) error { return writeMatrixCSV(w, m, op, dp) }
+		if format == "parquet" {
+			write = func(w io.Writer) error { return writeMatrixParquet(w, m, op, dp) }
+		}
 		if out == "" {
 			return write(env.Stdout)
 		}
@@ -116,6 +124,44 @@ func snapPoints(g *graph.Graph, pts []csvio.Point, maxSnap float64, log *slog.Lo
 		log.Warn(fmt.Sprintf("%d %ss are farther than %.0f m from a street: their pairs are left empty", far, what, maxSnap))
 	}
 	return out
+}
+
+// checkFormat checks --format; Parquet is binary and goes to a file only.
+func checkFormat(format, out string) error {
+	switch format {
+	case "csv":
+		return nil
+	case "parquet":
+		if out == "" {
+			return usagef("matrix: --format parquet writes a binary file: give --out FILE")
+		}
+		return nil
+	}
+	return usagef("matrix: --format %q: use csv or parquet", format)
+}
+
+// writeMatrixParquet writes the values writeMatrixCSV writes, empty
+// pairs as nulls.
+func writeMatrixParquet(w io.Writer, m access.Matrix, op, dp []csvio.Point) error {
+	pw, err := parquet.NewWriter(w, parquet.StreetColumns(), parquet.Options{})
+	if err != nil {
+		return err
+	}
+	vals := make([]float64, 2)
+	for i := range op {
+		for j := range dp {
+			k := i*m.Cols + j
+			vals[0], vals[1] = math.NaN(), math.NaN()
+			if m.TimeMs[k] != access.Unreachable {
+				vals[0] = float64(m.TimeMs[k]) / 1000
+				vals[1] = math.Round(m.LenM[k]*10) / 10
+			}
+			if err := pw.Write(op[i].ID, dp[j].ID, vals); err != nil {
+				return err
+			}
+		}
+	}
+	return pw.Close()
 }
 
 func writeMatrixCSV(w io.Writer, m access.Matrix, op, dp []csvio.Point) error {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -16,6 +17,7 @@ import (
 	"github.com/saavu/saavu/data/links"
 	"github.com/saavu/saavu/data/osm"
 	"github.com/saavu/saavu/data/outdir"
+	"github.com/saavu/saavu/data/parquet"
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/ptaccess"
 	"github.com/saavu/saavu/internal/transit"
@@ -231,21 +233,22 @@ func wantsTransit(args []string) bool {
 func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	c := command{
 		name:    "matrix",
-		summary: "public-transport travel times between every origin and every destination over a departure window, as CSV",
-		usage:   "--mode transit --osm FILE --gtfs FEED [--gtfs FEED...] --date YYYYMMDD --depart HH:MM --origins O.csv [--destinations D.csv] [--out FILE]",
+		summary: "public-transport travel times between every origin and every destination over a departure window, as CSV or Parquet",
+		usage:   "--mode transit --osm FILE --gtfs FEED [--gtfs FEED...] --date YYYYMMDD --depart HH:MM --origins O.csv [--destinations D.csv] [--out FILE] [--format csv|parquet]",
 		example: `saavu matrix --mode transit --osm tampere.osm.pbf --gtfs tampere-gtfs.zip --date 20220110 --depart 07:00 \
   --window 60 --percentiles 25,50,75 --origins homes.csv --destinations offices.csv --out transit.csv`,
 	}
 	fs, lf := flagSet(c, env)
 	sf := registerStreetFlags(fs, nil)
 	tf := registerTransitFlags(fs)
-	var mode, origins, dests, out string
+	var mode, origins, dests, out, format string
 	var workers, window int
 	var percentiles []int
 	fs.StringVar(&mode, "mode", "transit", "travel mode: transit (walk, bike and car have their own flags)")
 	fs.StringVar(&origins, "origins", "", "origins CSV: id,lon,lat")
 	fs.StringVar(&dests, "destinations", "", "destinations CSV: id,lon,lat (default: the origins)")
-	fs.StringVar(&out, "out", "", "output CSV file (default: standard output)")
+	fs.StringVar(&out, "out", "", "output file (default: standard output, CSV only)")
+	fs.StringVar(&format, "format", "csv", "output format: csv, or parquet for large matrices (needs --out)")
 	fs.IntVar(&window, "window", defaultWindowMin, "departure window in minutes: one departure a minute from --depart")
 	fs.IntSliceVar(&percentiles, "percentiles", []int{50}, "travel-time percentiles over the window, 1..100")
 	fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
@@ -276,6 +279,9 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 			return usagef("matrix: --percentiles: %d is not between 1 and 100", p)
 		}
 	}
+	if err := checkFormat(format, out); err != nil {
+		return err
+	}
 	opts, dep, err := tf.options(workers)
 	if err != nil {
 		return err
@@ -304,6 +310,9 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	}
 	log.Info("matrix computed", "pairs", m.Rows*m.Cols, "seconds", fmt.Sprintf("%.3f", time.Since(t0).Seconds()))
 	write := func(w io.Writer) error { return writeTransitCSV(w, m, op, dp) }
+	if format == "parquet" {
+		write = func(w io.Writer) error { return writeTransitParquet(w, m, op, dp) }
+	}
 	if out == "" {
 		return write(env.Stdout)
 	}
@@ -321,6 +330,30 @@ func snapNetwork(net *ptaccess.Network, pts []csvio.Point, maxSnap float64, log 
 		log.Warn(fmt.Sprintf("%d %ss are farther than %.0f m from a walkable street: their pairs are left empty", far, what, maxSnap))
 	}
 	return snaps
+}
+
+// writeTransitParquet writes the columns of writeTransitCSV, unreachable
+// percentiles as nulls.
+func writeTransitParquet(w io.Writer, m *ptaccess.Matrix, op, dp []csvio.Point) error {
+	pw, err := parquet.NewWriter(w, parquet.TransitColumns(m.Percentiles), parquet.Options{})
+	if err != nil {
+		return err
+	}
+	vals := make([]float64, len(m.Percentiles))
+	for i := range op {
+		for j := range dp {
+			for k := range m.Percentiles {
+				vals[k] = math.NaN()
+				if v := m.At(i, j, k); v >= 0 {
+					vals[k] = float64(v)
+				}
+			}
+			if err := pw.Write(op[i].ID, dp[j].ID, vals); err != nil {
+				return err
+			}
+		}
+	}
+	return pw.Close()
 }
 
 // writeTransitCSV writes origin_id,destination_id,pP_s... with one column
