@@ -162,6 +162,7 @@ func Build(ctx context.Context, o *Options) (*netfile.Network, *Summary, error) 
 	hashErrs := make([]error, len(jobs))
 	var hashing sync.WaitGroup
 	hashCtx, cancelHash := context.WithCancel(ctx)
+	defer hashing.Wait() // on an early return: after the cancel below
 	defer cancelHash()
 	hashing.Go(func() {
 		for i, j := range jobs {
