@@ -36,12 +36,13 @@ type Options struct {
 	// Streets: an OSM extract, or a network file made by saavu prepare
 	// (Prepared, read by the caller from NetworkFile), which also holds the
 	// points of interest and the timetable.
-	Prepared    *netfile.Network
-	NetworkFile string
-	OSM         string
-	Modes       []graph.Mode
-	Graph       graph.Params
-	MaxSnapM    float64
+	Prepared      *netfile.Network
+	NetworkFile   string
+	NetworkParams *netfile.Params // the prepared file's parameters, for run.json
+	OSM           string
+	Modes         []graph.Mode
+	Graph         graph.Params
+	MaxSnapM      float64
 
 	// Public transport, when Modes holds graph.Transit.
 	Transit *TransitOptions
@@ -56,6 +57,9 @@ type Options struct {
 
 	Out     string
 	Workers int
+	// ShardCount > 0 computes only shard ShardIndex (0-based) of
+	// ShardCount and writes a part for saavu merge instead of the outputs.
+	ShardIndex, ShardCount int
 	// Progress draws a status line per long stage (nil: none).
 	Progress *progress.P
 	Version  string
@@ -69,6 +73,7 @@ type Options struct {
 	// built: sketch lines and route scaling).
 	Scenario     *sfile.Scenario
 	ScenarioFile string // its path, for run.json
+	ScenarioName string
 	// Notes are shown in run.json and the report, e.g. what is schematic.
 	Notes []string
 }

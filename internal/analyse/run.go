@@ -60,6 +60,12 @@ type Result struct {
 	// Measures.AllCategories within Measures.AllWithinMin by mode m.
 	AllWithin [][]bool
 
+	// Shard is set when the run computed one shard of the cells only.
+	Shard *ShardInfo
+	// inputs are the input files' digests, when known before writing (a
+	// merged run takes them from its parts).
+	inputs []inputInfo
+
 	Counts   Counts
 	Warnings []string
 	Notes    []string // what a scenario changed
@@ -122,6 +128,8 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	var pois []osm.POI
 	var extBounds orb.Bound
 	if o.Prepared != nil {
+		np := o.Prepared.Header.Params
+		o.NetworkParams = &np
 		pois = o.Prepared.POIs
 		b := o.Prepared.Header.Bounds
 		extBounds = orb.Bound{Min: orb.Point{b[0], b[1]}, Max: orb.Point{b[2], b[3]}}
@@ -182,6 +190,11 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	}
 	assignRegions(cells, res.Regions)
 	res.Cells = cells
+	lo, hi := 0, len(cells.Cell)
+	if o.ShardCount > 0 {
+		lo, hi = ShardRange(len(cells.Cell), o.ShardIndex, o.ShardCount)
+		res.Shard = &ShardInfo{Index: o.ShardIndex, Count: o.ShardCount, Lo: lo, Hi: hi}
+	}
 	if cells.OutsideCells > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d cells (population %.0f) lie outside every region and are left out", cells.OutsideCells, cells.OutsidePopulation))
 	}
@@ -304,14 +317,14 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		if j := slices.Index(graphs[:i], graphs[i]); j >= 0 {
 			cellSnaps[i], svcSnaps[i] = cellSnaps[j], svcSnaps[j] // transit shares the walk snaps
 		} else {
-			cellSnaps[i] = snapAll(graphs[i], cellPts, o.MaxSnapM, o.Workers)
+			cellSnaps[i] = snapRange(graphs[i], cellPts, lo, hi, o.MaxSnapM, o.Workers)
 			svcSnaps[i] = snapAll(graphs[i], svcPts, o.MaxSnapM, o.Workers)
 		}
 		snapBar.Add(int64(len(cellPts) + len(svcPts)))
-		res.Counts.CellsUnsnapped[m.String()] = countUnsnapped(cellSnaps[i])
+		res.Counts.CellsUnsnapped[m.String()] = countUnsnapped(cellSnaps[i][lo:hi])
 		n := countUnsnapped(svcSnaps[i])
 		res.Counts.ServicesUnsnapped[m.String()] = n
-		if err := checkCoverage(o, m, len(cellPts), res.Counts.CellsUnsnapped[m.String()], len(svcPts), n); err != nil {
+		if err := checkCoverage(o, m, hi-lo, res.Counts.CellsUnsnapped[m.String()], len(svcPts), n); err != nil {
 			return nil, inputError(err)
 		}
 		if n > 0 && m != graph.Transit {
@@ -376,7 +389,25 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		sw.lap("measures")
 	}
 
-	// Summaries and gaps.
+	res.Counts.Regions = len(res.Regions)
+	res.Counts.Cells = len(cells.Cell)
+	for _, w := range cells.Weight[0] {
+		res.Counts.Population += w
+	}
+	res.Counts.OutsideCells, res.Counts.OutsidePopulation = cells.OutsideCells, cells.OutsidePopulation
+	res.Counts.Services = len(svcs)
+	if res.Shard != nil {
+		return res, nil // summaries wait for saavu merge
+	}
+	summarise(res, o)
+	sw.lap("summarise")
+	return res, nil
+}
+
+// summarise computes the region statistics and gap areas from the times of
+// every cell.
+func summarise(res *Result, o *Options) {
+	cells, cats := res.Cells, res.Categories
 	res.Stats = make([][][][]access.RegionStats, len(o.Modes))
 	res.Gaps = make([][][]access.GapArea, len(o.Modes))
 	for m := range o.Modes {
@@ -391,15 +422,6 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 			res.Gaps[m][c] = access.GapAreas(cells.Cell, times, cells.Weight[0], cells.Region, o.GapMin)
 		}
 	}
-	res.Counts.Regions = len(res.Regions)
-	res.Counts.Cells = len(cells.Cell)
-	for _, w := range cells.Weight[0] {
-		res.Counts.Population += w
-	}
-	res.Counts.OutsideCells, res.Counts.OutsidePopulation = cells.OutsideCells, cells.OutsidePopulation
-	res.Counts.Services = len(svcs)
-	sw.lap("summarise")
-	return res, nil
 }
 
 // closeFerries rebuilds the graphs without the ferries the scenario closes.
@@ -463,6 +485,12 @@ func (o *Options) validate() error {
 	}
 	if o.Out == "" {
 		return errors.New("--out DIR is required")
+	}
+	if o.ShardCount < 0 || (o.ShardCount > 0 && (o.ShardIndex < 0 || o.ShardIndex >= o.ShardCount)) {
+		return fmt.Errorf("--shard-index %d --shard-count %d: the index must be 0..count-1", o.ShardIndex, o.ShardCount)
+	}
+	if o.ShardCount > 0 && o.Measures.FCA != nil {
+		return errors.New("--fca cannot be sharded: its supply ratios need every cell at once; run it without --shard-count")
 	}
 	if o.Measures.NthNearest == 0 {
 		o.Measures.NthNearest = 1
@@ -569,6 +597,17 @@ func checkCoverage(o *Options, m graph.Mode, cells, cellsFar, svcs, svcsFar int)
 	}
 	return fmt.Errorf("osm: %s: %s is within %g m (--max-snap) of a street usable by %s: the extract does not cover them; is it the right extract, and are the coordinates lon/lat?",
 		o.OSM, what, o.MaxSnapM, m)
+}
+
+// snapRange snaps the points lo..hi-1; the others are left unsnapped
+// (Seg -1), so that every search skips them.
+func snapRange(g *graph.Graph, pts [][2]float64, lo, hi int, maxSnap float64, workers int) []graph.Snap {
+	out := make([]graph.Snap, len(pts))
+	for i := range out {
+		out[i].Seg = -1
+	}
+	copy(out[lo:hi], snapAll(g, pts[lo:hi], maxSnap, workers))
+	return out
 }
 
 func countUnsnapped(ss []graph.Snap) int {

@@ -428,6 +428,31 @@ type inputInfo struct {
 	SHA256 string `json:"sha256"`
 }
 
+// inputInfos hashes every input file of the run.
+func inputInfos(o *Options) ([]inputInfo, error) {
+	var out []inputInfo
+	ins := []struct{ role, path string }{{"osm", o.OSM}, {"network", o.NetworkFile}, {"regions", o.Regions}, {"population", o.Population}, {"services", o.Services}}
+	if o.Scenario != nil {
+		ins = append(ins, struct{ role, path string }{"scenario", o.ScenarioFile})
+	}
+	if o.Transit != nil {
+		for _, p := range o.Transit.Inputs {
+			ins = append(ins, struct{ role, path string }{"transit", p})
+		}
+	}
+	for _, in := range ins {
+		if in.path == "" {
+			continue
+		}
+		fi, err := fileInfo(in.role, in.path)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fi)
+	}
+	return out, nil
+}
+
 // fileInfo hashes an input file; a folder (e.g. an unzipped GTFS feed) is
 // hashed as the names and contents of its files in name order.
 func fileInfo(role, path string) (inputInfo, error) {
@@ -479,24 +504,14 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 	for _, m := range res.Modes {
 		info.Modes = append(info.Modes, m.String())
 	}
-	ins := []struct{ role, path string }{{"osm", o.OSM}, {"network", o.NetworkFile}, {"regions", o.Regions}, {"population", o.Population}, {"services", o.Services}}
-	if o.Scenario != nil {
-		ins = append(ins, struct{ role, path string }{"scenario", o.ScenarioFile})
-	}
-	if o.Transit != nil {
-		for _, p := range o.Transit.Inputs {
-			ins = append(ins, struct{ role, path string }{"transit", p})
-		}
-	}
-	for _, in := range ins {
-		if in.path == "" {
-			continue
-		}
-		fi, err := fileInfo(in.role, in.path)
+	if res.inputs != nil {
+		info.Inputs = res.inputs
+	} else {
+		ins, err := inputInfos(o)
 		if err != nil {
 			return err
 		}
-		info.Inputs = append(info.Inputs, fi)
+		info.Inputs = ins
 	}
 	info.Parameters = map[string]any{
 		"region_id": o.RegionID, "region_name": o.RegionName, "group_by": o.GroupBy, "crs": o.CRS,
@@ -509,11 +524,11 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 		"car_speed_kmh": o.Graph.CarSpeedKmh, "maxspeed_kmh": o.Graph.MaxspeedKmh,
 		"closed_ferries": closedFerries(o.Graph.ClosedFerries),
 	}
-	if o.Scenario != nil {
-		info.Parameters["scenario"] = map[string]any{"file": o.ScenarioFile, "name": o.Scenario.Name}
+	if o.ScenarioFile != "" {
+		info.Parameters["scenario"] = map[string]any{"file": o.ScenarioFile, "name": o.ScenarioName}
 	}
-	if o.Prepared != nil {
-		info.Parameters["network_file"] = o.Prepared.Header.Params
+	if o.NetworkParams != nil {
+		info.Parameters["network_file"] = o.NetworkParams
 	}
 	if m := o.Measures; m.any() || m.AllWithinMin > 0 {
 		mp := map[string]any{"nth_nearest": m.NthNearest}
@@ -533,7 +548,7 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 	}
 	if t := o.Transit; t != nil {
 		info.Parameters["transit"] = map[string]any{
-			"date": t.Day.Date, "depart": clock(int(t.Window.Depart)), "window_min": t.Window.Minutes,
+			"date": t.Window.Date, "depart": clock(int(t.Window.Depart)), "window_min": t.Window.Minutes,
 			"percentiles": t.Percentiles, "summary_percentile": t.Percentiles[t.MainPercentile()],
 			"max_walk_min": t.Network.MaxWalk.Minutes(), "max_time_min": t.Network.MaxTime.Minutes(),
 			"max_rides": t.Network.MaxRides, "max_transfer_walk_m": t.Network.MaxTransferM,

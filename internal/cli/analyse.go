@@ -79,7 +79,7 @@ func analyseCommand() command {
 			if err != nil {
 				return inputErr(err, "")
 			}
-			o.Scenario, o.ScenarioFile = sc, scenarioFile
+			o.Scenario, o.ScenarioFile, o.ScenarioName = sc, scenarioFile, sc.Name
 			for _, f := range scenario.Sketches(sc) {
 				tf.extraSketches = append(tf.extraSketches, transit.Sketch{Prefix: "scenario", File: f})
 			}
@@ -130,12 +130,23 @@ func analyseCommand() command {
 			return err
 		}
 		o.Log, o.Version, o.Args = log, version(), args
+		if err := shardFromEnv(fs, env, o); err != nil {
+			return err
+		}
 		res, err := analyse.Compute(ctx, o)
 		if err != nil {
 			return classify(err)
 		}
 		if err := ctx.Err(); err != nil {
 			return err // interrupted after the last stage: write nothing
+		}
+		if res.Shard != nil {
+			if err := analyse.WritePart(res, o); err != nil {
+				return classify(err)
+			}
+			fmt.Fprintf(env.Stdout, "Shard %d of %d: cells %d..%d of %d written to %s\n", res.Shard.Index, res.Shard.Count,
+				res.Shard.Lo, res.Shard.Hi-1, len(res.Cells.Cell), filepath.Join(o.Out, analyse.PartName(res.Shard.Index, res.Shard.Count)))
+			return nil
 		}
 		if err := analyse.Write(res, o); err != nil {
 			return classify(err)
@@ -165,9 +176,32 @@ func registerAnalyseFlags(fs *pflag.FlagSet, o *analyse.Options) {
 	fs.Float64Var(&o.MaxTimeMin, "max-time", 0, "stop searching beyond this many minutes; farther cells count as unreachable (0 = no limit)")
 	fs.StringVar(&o.Out, "out", "", "output directory (created if needed; files are replaced only when the whole run succeeds)")
 	fs.IntVar(&o.Workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
+	fs.IntVar(&o.ShardIndex, "shard-index", 0, "compute only this shard of the cells (0-based); default from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm)")
+	fs.IntVar(&o.ShardCount, "shard-count", 0, "split the cells into this many shards, each writing a part for 'saavu merge' (0 = no sharding)")
 	fs.StringVar(&o.Title, "title", "", "title of report.html (default: \"Access to services\")")
 	fs.StringVar(&o.BasemapURL, "basemap", "", "tile URL template for the report's background map, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: none, the report works offline)")
 	fs.StringVar(&o.BasemapAttribution, "basemap-attribution", "", "attribution shown for --basemap tiles")
+}
+
+// shardFromEnv takes the shard index from the scheduler when
+// --shard-count is given without --shard-index.
+func shardFromEnv(fs *pflag.FlagSet, env *Env, o *analyse.Options) error {
+	if o.ShardCount <= 0 || fs.Changed("shard-index") {
+		return nil
+	}
+	for _, name := range []string{"JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID"} {
+		v := env.Getenv(name)
+		if v == "" {
+			continue
+		}
+		i, err := strconv.Atoi(v)
+		if err != nil {
+			return usagef("%s=%q is not a shard index", name, v)
+		}
+		o.ShardIndex = i
+		return nil
+	}
+	return usagef("--shard-count %d without --shard-index, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID: which shard is this?", o.ShardCount)
 }
 
 // newProgress draws progress lines when stderr is a terminal and the

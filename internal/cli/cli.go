@@ -55,6 +55,7 @@ func commands() []command {
 		planCommand(),
 		isochronesCommand(),
 		prepareCommand(),
+		mergeCommand(),
 		versionCommand(),
 	}
 }

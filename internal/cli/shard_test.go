@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/saavu/saavu/internal/demo"
+)
+
+// A run split into 4 shards and merged gives byte for byte the outputs of
+// the single run (all but timings.json), with transit, round trips and
+// measures on the demo.
+func TestShardsMergeIdentical(t *testing.T) {
+	if testing.Short() {
+		t.Skip("demo-sized runs skipped in -short mode")
+	}
+	dir := t.TempDir()
+	m, err := demo.Generate(filepath.Join(dir, "in"), demo.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	common := []string{"-q", "--osm", m.Roads, "--gtfs", "demo=" + m.GTFS, "--regions", m.Regions, "--group-by", "seutukunta",
+		"--population", m.Population, "--groups", "old=age_65_plus", "--services", m.Services,
+		"--modes", "walk,car,transit", "--date", m.Date, "--depart", "07:00", "--window", "20", "--percentiles", "25,50",
+		"--round-trips", "--nth", "2", "--cumulative", "30", "--all-within", "30"}
+	single := filepath.Join(dir, "single")
+	if code, _, stderr := run(t, append(append([]string{"analyse"}, common...), "--out", single)...); code != 0 {
+		t.Fatalf("single run: exit %d\n%s", code, stderr)
+	}
+	parts := filepath.Join(dir, "parts")
+	for i := 0; i < 4; i++ {
+		args := append(append([]string{"analyse"}, common...), "--shard-count", "4", "--out", parts)
+		var out, errb bytes.Buffer
+		env := &Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
+			if k == "JOB_COMPLETION_INDEX" { // as a Kubernetes Indexed Job sets it
+				return strconv.Itoa(i)
+			}
+			return ""
+		}}
+		if err := Run(context.Background(), env, args); err != nil {
+			t.Fatalf("shard %d: %v\n%s", i, err, errb.String())
+		}
+		if !strings.Contains(out.String(), "Shard "+strconv.Itoa(i)+" of 4") {
+			t.Fatalf("shard %d output: %s", i, out.String())
+		}
+	}
+	merged := filepath.Join(dir, "merged")
+	if code, _, stderr := run(t, "merge", "-q", parts, "--out", merged); code != 0 {
+		t.Fatalf("merge: exit %d\n%s", code, stderr)
+	}
+	ents, err := os.ReadDir(single)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared := 0
+	for _, e := range ents {
+		if e.IsDir() || e.Name() == "timings.json" {
+			continue
+		}
+		a, _ := os.ReadFile(filepath.Join(single, e.Name()))
+		b, err := os.ReadFile(filepath.Join(merged, e.Name()))
+		if err != nil {
+			t.Errorf("%s missing from the merged outputs", e.Name())
+			continue
+		}
+		compared++
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between the single run and the merged shards", e.Name())
+		}
+	}
+	if compared < 9 {
+		t.Errorf("only %d output files compared", compared)
+	}
+	// A missing shard is refused.
+	os.Remove(filepath.Join(parts, "part-2-of-4.saavu-part"))
+	if code, _, stderr := run(t, "merge", "-q", parts, "--out", filepath.Join(dir, "m2")); code != 2 || !strings.Contains(stderr, "shard 2 of 4") {
+		t.Errorf("merge with a missing part: exit %d\n%s", code, stderr)
+	}
+}
