@@ -53,7 +53,7 @@ func (c *countingWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); re
 // BenchmarkWriteMatrix writes the same matrix as Parquet and, as the
 // baseline, as the CLI's CSV; "bytes" is the size of the output.
 func BenchmarkWriteMatrix(b *testing.B) {
-	for _, n := range []int{100, 1000} {
+	for _, n := range []int{100, 1000, 2000} {
 		m := makeBenchMatrix(n)
 		b.Run(fmt.Sprintf("format=parquet/size=%d", n*n), func(b *testing.B) {
 			b.ReportAllocs()
