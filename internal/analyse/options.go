@@ -43,6 +43,9 @@ type Options struct {
 	Modes         []graph.Mode
 	Graph         graph.Params
 	MaxSnapM      float64
+	// MinIsland: points are not attached to connected pieces of streets
+	// of fewer vertices (except the largest piece); 0 or 1 attaches to any.
+	MinIsland int
 
 	// Public transport, when Modes holds graph.Transit.
 	Transit *TransitOptions

@@ -317,8 +317,9 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		if j := slices.Index(graphs[:i], graphs[i]); j >= 0 {
 			cellSnaps[i], svcSnaps[i] = cellSnaps[j], svcSnaps[j] // transit shares the walk snaps
 		} else {
-			cellSnaps[i] = snapRange(graphs[i], cellPts, lo, hi, o.MaxSnapM, o.Workers)
-			svcSnaps[i] = snapAll(graphs[i], svcPts, o.MaxSnapM, o.Workers)
+			l := graph.NewLinker(graphs[i], o.MinIsland)
+			cellSnaps[i] = snapRange(l, cellPts, lo, hi, o.MaxSnapM, o.Workers)
+			svcSnaps[i] = snapAll(l, svcPts, o.MaxSnapM, o.Workers)
 		}
 		snapBar.Add(int64(len(cellPts) + len(svcPts)))
 		res.Counts.CellsUnsnapped[m.String()] = countUnsnapped(cellSnaps[i][lo:hi])
@@ -560,15 +561,15 @@ func cellsBound(cs []geo.Cell) orb.MultiPolygon {
 	return orb.MultiPolygon{b.ToPolygon()}
 }
 
-func snapAll(g *graph.Graph, pts [][2]float64, maxSnap float64, workers int) []graph.Snap {
-	out := make([]graph.Snap, len(pts))
-	runParallel(len(pts), workers, func(i int) {
-		s, ok := g.Snap(pts[i][0], pts[i][1], maxSnap)
-		if !ok {
-			s = graph.Snap{Seg: -1}
+// snapAll attaches points to l's graph; a point farther than maxSnap
+// from every street outside the graph's islands gets Seg -1.
+func snapAll(l *graph.Linker, pts [][2]float64, maxSnap float64, workers int) []graph.Snap {
+	out, ok := l.SnapAll(pts, maxSnap, workers)
+	for i := range out {
+		if !ok[i] {
+			out[i] = graph.Snap{Seg: -1}
 		}
-		out[i] = s
-	})
+	}
 	return out
 }
 
@@ -601,12 +602,12 @@ func checkCoverage(o *Options, m graph.Mode, cells, cellsFar, svcs, svcsFar int)
 
 // snapRange snaps the points lo..hi-1; the others are left unsnapped
 // (Seg -1), so that every search skips them.
-func snapRange(g *graph.Graph, pts [][2]float64, lo, hi int, maxSnap float64, workers int) []graph.Snap {
+func snapRange(l *graph.Linker, pts [][2]float64, lo, hi int, maxSnap float64, workers int) []graph.Snap {
 	out := make([]graph.Snap, len(pts))
 	for i := range out {
 		out[i].Seg = -1
 	}
-	copy(out[lo:hi], snapAll(g, pts[lo:hi], maxSnap, workers))
+	copy(out[lo:hi], snapAll(l, pts[lo:hi], maxSnap, workers))
 	return out
 }
 

@@ -433,3 +433,33 @@ func TestComputeMeasuresFixture(t *testing.T) {
 		t.Errorf("sum of P_i A_i = %v, want the capacity 1", served)
 	}
 }
+
+// With MinIsland, the cell next to the island without a ferry (c8, a
+// 2-vertex piece) is not attached to it: no other street lies within the
+// snapping distance, so it counts as beyond snapping distance. The ferry
+// island (c6) belongs to the largest piece through the ferry and keeps
+// its time.
+func TestComputeFixtureMinIsland(t *testing.T) {
+	dir := t.TempDir()
+	writeFixture(t, dir)
+	o := fixtureOptions(dir, filepath.Join(dir, "out"))
+	o.Modes = []graph.Mode{graph.Car}
+	o.MinIsland = graph.DefaultMinIsland
+	res, err := Compute(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := res.Counts.CellsUnsnapped["car"]; n != 2 {
+		t.Errorf("cells beyond snap: %d, want 2 (c8 and c11)", n)
+	}
+	for i, cell := range res.Cells.Cell {
+		k := int((float64(cell.E) + 500 - 330500) / 1000)
+		got := res.Nearest[0][0].TimeMs[i]
+		if k == 6 && math.Abs(float64(got)-expectedMs(6, graph.Car)) > 4 {
+			t.Errorf("c6: %d ms, want %.0f", got, expectedMs(6, graph.Car))
+		}
+		if k == 8 && got != Unreachable {
+			t.Errorf("c8 reached in %d ms", got)
+		}
+	}
+}

@@ -517,7 +517,7 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 		"region_id": o.RegionID, "region_name": o.RegionName, "group_by": o.GroupBy, "crs": o.CRS,
 		"population_field": o.PopulationField, "population_kind": res.Cells.Kind, "groups": o.Groups,
 		"cell_size_m": o.CellSize, "services_osm": o.ServicesOSM, "categories": o.Categories,
-		"max_snap_m": o.MaxSnapM, "thresholds_min": o.ThresholdsMin, "gap_min": o.GapMin,
+		"max_snap_m": o.MaxSnapM, "min_island": o.MinIsland, "thresholds_min": o.ThresholdsMin, "gap_min": o.GapMin,
 		"max_time_min":   o.MaxTimeMin,
 		"walk_speed_mps": o.Graph.WalkSpeed, "bike_speed_mps": o.Graph.BikeSpeed,
 		"ferry_speed_mps": o.Graph.FerrySpeed, "ferry_wait_min": o.Graph.FerryWait.Minutes(),

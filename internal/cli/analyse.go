@@ -56,6 +56,8 @@ func analyseCommand() command {
 		tfs.StringVar(&latest, "latest", "20:00", "round trips: be home by HH:MM")
 		tfs.Float64Var(&dwell, "dwell", 60, "round trips: minutes to spend at the service while it is open")
 		var scenarioFile string
+		var minIsland int
+		fs.IntVar(&minIsland, "min-island", graph.DefaultMinIsland, "attach points only to connected pieces of streets with at least this many vertices (the largest piece always counts), as R5 does; 1 = any street")
 		fs.StringVar(&scenarioFile, "scenario", "", "scenario JSON applied before the run: services added, removed or moved, sketch lines added, routes scaled, ferries closed")
 		var osmRules, groups []string
 		fs.StringSliceVar(&osmRules, "services-osm", nil, "services from OSM points of interest: KEY=VALUE[:CATEGORY],... e.g. amenity=pharmacy,amenity=doctors")
@@ -73,7 +75,7 @@ func analyseCommand() command {
 		if o.Graph, o.Modes, err = sf.params(); err != nil {
 			return err
 		}
-		o.OSM, o.MaxSnapM = sf.osm, sf.maxSnap
+		o.OSM, o.MaxSnapM, o.MinIsland = sf.osm, sf.maxSnap, minIsland
 		if scenarioFile != "" {
 			sc, err := sfile.Load(scenarioFile)
 			if err != nil {

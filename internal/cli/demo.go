@@ -62,6 +62,7 @@ func demoCommand() command {
 			Transit:       topts,
 			Graph:         graph.DefaultParams(),
 			MaxSnapM:      1000,
+			MinIsland:     graph.DefaultMinIsland,
 			ThresholdsMin: analyse.DefaultThresholds,
 			GapMin:        30,
 			Out:           out,

@@ -20,13 +20,11 @@ import (
 // for concurrent use; each query allocates its own working state.
 type Network struct {
 	walk *graph.Graph
-	// link is the graph points and stops snap to (walk less its islands);
-	// linkSeg maps its segments to walk's (nil when link is walk).
-	link    *graph.Graph
-	linkSeg []int32
-	tt      *transit.Timetable
-	day     *transit.Day
-	opts    Options
+	// linker snaps points and stops to walk, skipping its islands.
+	linker *graph.Linker
+	tt     *transit.Timetable
+	day    *transit.Day
+	opts   Options
 
 	// StopSnap[s] is stop s attached to the walk graph; Seg < 0 for a stop
 	// that is not served on the day or lies farther than MaxStopSnapM
@@ -74,7 +72,7 @@ func NewNetwork(walk *graph.Graph, tt *transit.Timetable, day *transit.Day, opts
 		return nil, fmt.Errorf("%w: day has %d stop pattern offsets for %d stops", ErrInput, len(day.StopPatStart), day.NumStops)
 	}
 	n := &Network{walk: walk, tt: tt, day: day, opts: o}
-	n.link, n.linkSeg = linkGraph(walk, o.MinIsland)
+	n.linker = graph.NewLinker(walk, o.MinIsland)
 	n.speed = walk.WalkSpeed
 	if !(n.speed > 0) {
 		n.speed = graph.DefaultParams().WalkSpeed

@@ -1,0 +1,90 @@
+package graph
+
+// DefaultMinIsland is the smallest connected piece of a graph that points
+// are attached to. R5 drops pieces of fewer than 40 vertices
+// (StreetLayer.MIN_SUBGRAPH_SIZE) before linking, so that a point next to a
+// short isolated way (a footway cut off by the extract's edge, a lane of a
+// pedestrianised square) is attached to the street network beyond it.
+const DefaultMinIsland = 40
+
+// Linker snaps points onto a graph while skipping the segments of its
+// islands: connected pieces of fewer than a minimum number of vertices,
+// except the largest piece, which is never an island however small the
+// graph. Snaps are expressed in the graph's own segments, so they work
+// with every search over it. A Linker is safe for concurrent use.
+type Linker struct {
+	g    *Graph
+	view *Graph  // g whose snappable segments leave out the islands; g when none
+	seg  []int32 // segment of view -> segment of g; nil when view is g
+}
+
+// NewLinker prepares snapping to g that skips pieces of fewer than
+// minIsland vertices (minIsland <= 1: skip nothing).
+func NewLinker(g *Graph, minIsland int) *Linker {
+	l := &Linker{g: g, view: g}
+	if minIsland <= 1 || g == nil || len(g.SegU) == 0 {
+		return l
+	}
+	comp, sizes := g.Components()
+	var largest int32
+	for _, n := range sizes {
+		largest = max(largest, n)
+	}
+	island := func(c int32) bool { return int(sizes[c]) < minIsland && sizes[c] < largest }
+	keep := make([]int32, 0, len(g.SegU))
+	for k, u := range g.SegU {
+		if !island(comp[u]) {
+			keep = append(keep, int32(k))
+		}
+	}
+	if len(keep) == len(g.SegU) {
+		return l
+	}
+	// A view sharing g's vertices and edges, with only the kept segments.
+	v := &Graph{
+		Mode: g.Mode, Lon: g.Lon, Lat: g.Lat, NodeID: g.NodeID,
+		FirstOut: g.FirstOut, Head: g.Head, TimeMs: g.TimeMs, LenM: g.LenM,
+		RevFirstOut: g.RevFirstOut, RevHead: g.RevHead, RevTimeMs: g.RevTimeMs, RevLenM: g.RevLenM,
+		Ferries: g.Ferries, WalkSpeed: g.WalkSpeed,
+		SegU: make([]int32, len(keep)), SegV: make([]int32, len(keep)), SegLenM: make([]float32, len(keep)),
+		SegFwdMs: make([]uint32, len(keep)), SegBwdMs: make([]uint32, len(keep)),
+	}
+	for i, k := range keep {
+		v.SegU[i], v.SegV[i], v.SegLenM[i] = g.SegU[k], g.SegV[k], g.SegLenM[k]
+		v.SegFwdMs[i], v.SegBwdMs[i] = g.SegFwdMs[k], g.SegBwdMs[k]
+		if int(k) < len(g.SegWay) {
+			v.SegWay = append(v.SegWay, g.SegWay[k])
+		}
+	}
+	v.PrepareSnap()
+	l.view, l.seg = v, keep
+	return l
+}
+
+// Graph returns the graph snaps refer to.
+func (l *Linker) Graph() *Graph { return l.g }
+
+// Snap attaches (lon, lat) to the nearest segment within maxSnapM metres
+// that is not on an island; false when there is none.
+func (l *Linker) Snap(lon, lat, maxSnapM float64) (Snap, bool) {
+	s, ok := l.view.Snap(lon, lat, maxSnapM)
+	if ok && l.seg != nil {
+		s.Seg = l.seg[s.Seg]
+	}
+	return s, ok
+}
+
+// SnapAll snaps many points like Snap, on workers goroutines (0:
+// GOMAXPROCS); ok[i] reports whether point i snapped. The result does not
+// depend on the number of workers.
+func (l *Linker) SnapAll(points [][2]float64, maxSnapM float64, workers int) (snaps []Snap, ok []bool) {
+	snaps, ok = l.view.SnapAll(points, maxSnapM, workers)
+	if l.seg != nil {
+		for i := range snaps {
+			if ok[i] {
+				snaps[i].Seg = l.seg[snaps[i].Seg]
+			}
+		}
+	}
+	return snaps, ok
+}
