@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,7 +108,14 @@ func open(tmp string, opts Options) (*Writer, error) {
 	if strings.EqualFold(opts.GeometryColumn, "fid") {
 		return nil, fmt.Errorf("%w: the geometry column cannot be called fid", ErrName)
 	}
-	db, err := sql.Open("sqlite", tmp)
+	// A file: URI, so that '?' or '#' in a folder name stay part of the
+	// path instead of starting SQLite's query parameters.
+	abs, err := filepath.Abs(tmp)
+	if err != nil {
+		return nil, err
+	}
+	dsn := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, err
 	}

@@ -304,10 +304,16 @@ func TestNoSpatialIndex(t *testing.T) {
 
 func TestDeterministic(t *testing.T) {
 	dir := t.TempDir()
-	a, b := filepath.Join(dir, "a.gpkg"), filepath.Join(dir, "sub", "b.gpkg")
-	os.Mkdir(filepath.Dir(b), 0o755)
+	// Also a folder name that a plain SQLite file name would cut at '?'.
+	a, b := filepath.Join(dir, "a.gpkg"), filepath.Join(dir, "sub?x=1#y %41", "b.gpkg")
+	if err := os.Mkdir(filepath.Dir(b), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	writeSample(t, a, Options{})
 	writeSample(t, b, Options{})
+	if got := listDir(t, filepath.Dir(b)); !slices.Equal(got, []string{"b.gpkg"}) {
+		t.Errorf("files beside b.gpkg: %q", got)
+	}
 	ab, _ := os.ReadFile(a)
 	bb, _ := os.ReadFile(b)
 	if len(ab) == 0 || !bytes.Equal(ab, bb) {
