@@ -2,42 +2,19 @@ package geo
 
 import (
 	"encoding/csv"
-	"errors"
 	"math"
 	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/saavu/saavu/internal/testutil"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
 
-// sharedData returns the path of rel under the shared real-data folder
-// (../shared/data beside the module root), skipping the test when the
-// folder or the file is absent.
-func sharedData(t testing.TB, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found; real data unavailable")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
-		t.Skipf("real data %s not present (it lives outside the repository in ../shared/data)", rel)
-	}
-	return p
-}
+// sharedData returns a path under ../shared/data, skipping the test when absent.
+func sharedData(t testing.TB, rel string) string { return testutil.SharedData(t, rel) }
 
 // loadAreas reads a GeoJSON file of (multi)polygons and returns them
 // projected to EPSG:3067 with their features.

@@ -2,44 +2,21 @@ package geojson
 
 import (
 	"math"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/saavu/saavu/internal/testutil"
 )
 
-// repoRoot walks up from the package directory to the folder holding go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
+// repoRoot is the folder holding go.mod.
+func repoRoot(t testing.TB) string { return testutil.RepoRoot(t) }
 
 // fixture returns the path of a hand-made fixture in testdata/geojson.
 func fixture(t testing.TB, name string) string {
 	return filepath.Join(repoRoot(t), "testdata", "geojson", name)
 }
 
-// sharedData returns the path of a real data file, skipping the test when
-// the shared data folder is absent.
-func sharedData(t testing.TB, rel string) string {
-	t.Helper()
-	p := filepath.Join(repoRoot(t), "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("real data %s not available (%v); skipping", rel, err)
-	}
-	return p
-}
+// sharedData returns a path under ../shared/data, skipping the test when absent.
+func sharedData(t testing.TB, rel string) string { return testutil.SharedData(t, rel) }
 
 func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }

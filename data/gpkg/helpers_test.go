@@ -5,32 +5,17 @@ import (
 	"encoding/binary"
 	"math"
 	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/saavu/saavu/internal/testutil"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkb"
 )
 
-// repoRoot walks up from the package folder to the folder holding go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package folder")
-		}
-		dir = parent
-	}
-}
+// repoRoot is the folder holding go.mod.
+func repoRoot(t testing.TB) string { return testutil.RepoRoot(t) }
 
 // openRO opens a GeoPackage read-only with database/sql.
 func openRO(t testing.TB, path string) *sql.DB {

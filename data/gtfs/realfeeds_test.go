@@ -5,32 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/saavu/saavu/internal/testutil"
 )
 
-// sharedData returns the path of a file under ../shared/data (relative to
-// the module root), skipping the test when it is absent.
-func sharedData(tb testing.TB, rel string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("real data %s absent (%v): skipping", rel, err)
-	}
-	return p
-}
+// sharedData returns a path under ../shared/data, skipping the test when absent.
+func sharedData(tb testing.TB, rel string) string { return testutil.SharedData(tb, rel) }
 
 func TestRealFeeds(t *testing.T) {
 	cases := []struct {

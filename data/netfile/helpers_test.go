@@ -2,9 +2,10 @@ package netfile
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/saavu/saavu/internal/testutil"
 
 	"github.com/saavu/saavu/data/gtfs"
 	"github.com/saavu/saavu/data/links"
@@ -13,34 +14,11 @@ import (
 	"github.com/saavu/saavu/internal/transit"
 )
 
-// repoRoot returns the directory holding go.mod.
-func repoRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-}
+// repoRoot is the folder holding go.mod.
+func repoRoot(tb testing.TB) string { return testutil.RepoRoot(tb) }
 
-// sharedData returns a path under ../shared/data, skipping when absent.
-func sharedData(tb testing.TB, rel string) string {
-	tb.Helper()
-	p := filepath.Join(repoRoot(tb), "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("real data %s is absent (%v); skipping", p, err)
-	}
-	return p
-}
+// sharedData returns a path under ../shared/data, skipping the test when absent.
+func sharedData(tb testing.TB, rel string) string { return testutil.SharedData(tb, rel) }
 
 // fixture builds a network from the hand-made town fixtures: the OSM town
 // (with ferries and points of interest), the town GTFS feed (stations,

@@ -3,39 +3,18 @@ package graph
 import (
 	"context"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
 
+	"github.com/saavu/saavu/internal/testutil"
+
 	"github.com/saavu/saavu/data/osm"
 )
 
-// sharedData returns the path of a file under ../shared/data next to the
-// repository root, skipping the test when it is absent.
-func sharedData(tb testing.TB, rel string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("repository root (go.mod) not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("real data %s is absent (%v); skipping", p, err)
-	}
-	return p
-}
+// sharedData returns a path under ../shared/data, skipping the test when absent.
+func sharedData(tb testing.TB, rel string) string { return testutil.SharedData(tb, rel) }
 
 // readTown reads the hand-made town of testdata/osm/town.osm.
 func readTown(tb testing.TB) *osm.Extract {

@@ -3,9 +3,10 @@ package ptaccess
 import (
 	"context"
 	"math"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/saavu/saavu/internal/testutil"
 
 	"github.com/saavu/saavu/data/gtfs"
 	"github.com/saavu/saavu/data/osm"
@@ -13,35 +14,11 @@ import (
 	"github.com/saavu/saavu/internal/transit"
 )
 
-// repoRoot walks up from the package directory to the folder holding go.mod.
-func repoRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found above the package")
-		}
-		dir = parent
-	}
-}
+// repoRoot is the folder holding go.mod.
+func repoRoot(tb testing.TB) string { return testutil.RepoRoot(tb) }
 
-// sharedData returns the path of a file under ../shared/data, skipping the
-// test when it is absent.
-func sharedData(tb testing.TB, rel string) string {
-	tb.Helper()
-	p := filepath.Join(repoRoot(tb), "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("real data %s not available (%v): skipping", rel, err)
-	}
-	return p
-}
+// sharedData returns a path under ../shared/data, skipping the test when absent.
+func sharedData(tb testing.TB, rel string) string { return testutil.SharedData(tb, rel) }
 
 // fixtureSpeed walks 0.001 degree along the equator or a meridian of the
 // graph's sphere in exactly 100 s.

@@ -2,32 +2,17 @@ package report
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
 
+	"github.com/saavu/saavu/internal/testutil"
+
 	"github.com/saavu/saavu/data/results"
 )
 
-// repoRoot walks up from the package directory to the one holding go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the package directory")
-		}
-		dir = parent
-	}
-}
+// repoRoot is the folder holding go.mod.
+func repoRoot(t testing.TB) string { return testutil.RepoRoot(t) }
 
 // fixtureDir is the hand-made results directory of testdata/report.
 func fixtureDir(t testing.TB) string {

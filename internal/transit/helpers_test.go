@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/saavu/saavu/internal/testutil"
+
 	"github.com/saavu/saavu/data/gtfs"
 )
 
@@ -29,15 +31,8 @@ func moduleRoot(tb testing.TB) string {
 	}
 }
 
-// sharedData returns a path under ../shared/data, skipping when absent.
-func sharedData(tb testing.TB, rel string) string {
-	tb.Helper()
-	p := filepath.Join(moduleRoot(tb), "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("real data %s absent (%v): skipping", rel, err)
-	}
-	return p
-}
+// sharedData returns a path under ../shared/data, skipping the test when absent.
+func sharedData(tb testing.TB, rel string) string { return testutil.SharedData(tb, rel) }
 
 // loadFeed loads a feed (directory or zip) with a prefix.
 func loadFeed(tb testing.TB, path, prefix string) *gtfs.Feed {

@@ -1,0 +1,48 @@
+// Package testutil holds what the tests of many packages share: finding
+// the repository root, hand-made fixtures under testdata/ and the real
+// data under ../shared/data (skipping a test when it is absent).
+package testutil
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// RepoRoot walks up from the working directory (a test's package folder)
+// to the folder holding go.mod.
+func RepoRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found above the test's folder")
+		}
+		dir = parent
+	}
+}
+
+// Fixture returns the path of a hand-made file under testdata/.
+func Fixture(tb testing.TB, parts ...string) string {
+	tb.Helper()
+	return filepath.Join(append([]string{RepoRoot(tb), "testdata"}, parts...)...)
+}
+
+// SharedData returns the path of rel under ../shared/data, the real data
+// kept beside the repository, and skips the test with a clear message
+// when it is absent.
+func SharedData(tb testing.TB, rel string) string {
+	tb.Helper()
+	p := filepath.Join(RepoRoot(tb), "..", "shared", "data", rel)
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("real data %s not available (%v): skipping", rel, err)
+	}
+	return p
+}
