@@ -92,7 +92,9 @@ func analyseCommand() command {
 			if o.OSM != "" {
 				return usagef("analyse: give --osm or --network, not both")
 			}
-			nf, err := netfile.Read(o.NetworkFile)
+			// The snapping index is built when points are first
+			// snapped (graph.NewLinker), as for graphs built from OSM.
+			nf, err := netfile.ReadWith(o.NetworkFile, netfile.ReadOptions{NoSnapIndex: true})
 			if err != nil {
 				return inputErr(err, "")
 			}

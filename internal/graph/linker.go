@@ -22,7 +22,13 @@ type Linker struct {
 // minIsland vertices (minIsland <= 1: skip nothing).
 func NewLinker(g *Graph, minIsland int) *Linker {
 	l := &Linker{g: g, view: g}
-	if minIsland <= 1 || g == nil || len(g.SegU) == 0 {
+	if g == nil {
+		return l
+	}
+	// The index is built here, once, so that Snap and SnapAll may run
+	// from several goroutines.
+	defer func() { l.view.PrepareSnap() }()
+	if minIsland <= 1 || len(g.SegU) == 0 {
 		return l
 	}
 	comp, sizes := g.Components()
@@ -56,7 +62,6 @@ func NewLinker(g *Graph, minIsland int) *Linker {
 			v.SegWay = append(v.SegWay, g.SegWay[k])
 		}
 	}
-	v.PrepareSnap()
 	l.view, l.seg = v, keep
 	return l
 }
