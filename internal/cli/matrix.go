@@ -38,6 +38,7 @@ func matrixCommand() command {
 		fs.StringVar(&dests, "destinations", "", "destinations CSV: id,lon,lat (default: the origins)")
 		fs.StringVar(&out, "out", "", "output file (default: standard output, CSV only)")
 		fs.StringVar(&format, "format", "csv", "output format: csv, or parquet for large matrices (needs --out)")
+		sh := registerShardFlags(fs)
 		fs.Float64Var(&maxTime, "max-time", 0, "leave pairs farther than this many minutes empty (0 = no limit)")
 		fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
 		lf.register(fs)
@@ -71,6 +72,9 @@ func matrixCommand() command {
 		op, err := csvio.ReadPoints(origins)
 		if err != nil {
 			return inputErr(err, "")
+		}
+		if op, err = sh.origins(fs, env, op, format); err != nil {
+			return err
 		}
 		dp, err := csvio.ReadPoints(dests)
 		if err != nil {

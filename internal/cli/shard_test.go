@@ -82,3 +82,46 @@ func TestShardsMergeIdentical(t *testing.T) {
 		t.Errorf("merge with a missing part: exit %d\n%s", code, stderr)
 	}
 }
+
+// A matrix split into 3 shards by origin and joined with merge --matrix is
+// the matrix of a single run, byte for byte.
+func TestMatrixShardsMergeIdentical(t *testing.T) {
+	dir := t.TempDir()
+	pts := filepath.Join(dir, "pts.csv")
+	var b strings.Builder
+	b.WriteString("id,lon,lat\n")
+	for i := 0; i < 7; i++ {
+		b.WriteString("p" + strconv.Itoa(i) + "," + strconv.FormatFloat(23.700+0.0007*float64(i), 'f', 4, 64) + ",61.5008\n")
+	}
+	if err := os.WriteFile(pts, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	common := []string{"matrix", "-q", "--osm", fixture(t, "osm", "town.osm"), "--mode", "walk", "--origins", pts}
+	whole := filepath.Join(dir, "whole.csv")
+	if code, _, stderr := run(t, append(common, "--out", whole)...); code != 0 {
+		t.Fatalf("single matrix: exit %d\n%s", code, stderr)
+	}
+	var parts []string
+	for i := 0; i < 3; i++ {
+		p := filepath.Join(dir, "part-"+strconv.Itoa(i)+".csv")
+		if code, _, stderr := run(t, append(common, "--shard-count", "3", "--shard-index", strconv.Itoa(i), "--out", p)...); code != 0 {
+			t.Fatalf("shard %d: exit %d\n%s", i, code, stderr)
+		}
+		parts = append(parts, p)
+	}
+	merged := filepath.Join(dir, "merged.csv")
+	if code, _, stderr := run(t, append([]string{"merge", "-q", "--matrix", "--out", merged}, parts...)...); code != 0 {
+		t.Fatalf("merge: exit %d\n%s", code, stderr)
+	}
+	a, _ := os.ReadFile(whole)
+	m, _ := os.ReadFile(merged)
+	if len(a) == 0 || !bytes.Equal(a, m) {
+		t.Fatalf("merged matrix differs from the single run:\n%s\nvs\n%s", m, a)
+	}
+	if n := strings.Count(string(a), "\n"); n != 1+7*7 {
+		t.Errorf("matrix has %d lines, want 50", n)
+	}
+	if code, _, _ := run(t, append(common, "--shard-count", "3", "--shard-index", "3", "--out", filepath.Join(dir, "x.csv"))...); code != 2 {
+		t.Errorf("shard index out of range: exit %d, want 2", code)
+	}
+}

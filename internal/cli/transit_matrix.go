@@ -249,6 +249,7 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&dests, "destinations", "", "destinations CSV: id,lon,lat (default: the origins)")
 	fs.StringVar(&out, "out", "", "output file (default: standard output, CSV only)")
 	fs.StringVar(&format, "format", "csv", "output format: csv, or parquet for large matrices (needs --out)")
+	sh := registerShardFlags(fs)
 	fs.IntVar(&window, "window", defaultWindowMin, "departure window in minutes: one departure a minute from --depart")
 	fs.IntSliceVar(&percentiles, "percentiles", []int{50}, "travel-time percentiles over the window, 1..100")
 	fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
@@ -292,6 +293,9 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	op, err := csvio.ReadPoints(origins)
 	if err != nil {
 		return inputErr(err, "")
+	}
+	if op, err = sh.origins(fs, env, op, format); err != nil {
+		return err
 	}
 	dp, err := csvio.ReadPoints(dests)
 	if err != nil {

@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"strconv"
+
+	"github.com/saavu/saavu/data/csvio"
+	"github.com/saavu/saavu/internal/analyse"
+	"github.com/spf13/pflag"
+)
+
+// shardFlags split a matrix by origin: shard I of N computes the rows of
+// the origins I*n/N .. (I+1)*n/N-1 in file order, so that the parts, put
+// one after the other ('saavu merge --matrix'), are the whole matrix.
+type shardFlags struct{ index, count int }
+
+func registerShardFlags(fs *pflag.FlagSet) *shardFlags {
+	sh := &shardFlags{}
+	fs.IntVar(&sh.index, "shard-index", 0, "compute only this shard of the origins (0-based); default from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm)")
+	fs.IntVar(&sh.count, "shard-count", 0, "split the origins into this many shards; join the CSV parts with 'saavu merge --matrix' (0 = no sharding)")
+	return sh
+}
+
+// origins returns the origins of this shard.
+func (sh *shardFlags) origins(fs *pflag.FlagSet, env *Env, op []csvio.Point, format string) ([]csvio.Point, error) {
+	if sh.count == 0 {
+		return op, nil
+	}
+	if sh.count < 0 {
+		return nil, usagef("--shard-count %d: must be >= 0", sh.count)
+	}
+	if format != "csv" {
+		return nil, usagef("--shard-count: sharded matrices are written as CSV parts; use --format csv")
+	}
+	if !fs.Changed("shard-index") {
+		found := false
+		for _, name := range []string{"JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID"} {
+			if v := env.Getenv(name); v != "" {
+				i, err := strconv.Atoi(v)
+				if err != nil {
+					return nil, usagef("%s=%q is not a shard index", name, v)
+				}
+				sh.index, found = i, true
+				break
+			}
+		}
+		if !found {
+			return nil, usagef("--shard-count %d without --shard-index, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID: which shard is this?", sh.count)
+		}
+	}
+	if sh.index < 0 || sh.index >= sh.count {
+		return nil, usagef("--shard-index %d: must be 0..%d", sh.index, sh.count-1)
+	}
+	lo, hi := analyse.ShardRange(len(op), sh.index, sh.count)
+	return op[lo:hi], nil
+}
