@@ -85,6 +85,10 @@ type CellMeasures struct {
 	Cumulative [][]float64 // [cut-off][cell]
 	FCA        []float64   // supply per resident
 	Gravity    []float64
+	// FCAReach holds, in a sharded run, the shard's reach lists the 2SFCA
+	// needs: its supply ratios need every cell, so they are computed
+	// when the parts are merged.
+	FCAReach *access.Reach
 }
 
 // computeMeasures fills res.Measures and res.AllWithin for the street
@@ -151,7 +155,10 @@ func computeMeasures(o *Options, res *Result, graphs []*graph.Graph, cellSnaps, 
 				cm.Cumulative = append(cm.Cumulative, op.Column(c))
 			}
 		}
-		if ms.FCA != nil {
+		if ms.FCA != nil && res.Shard != nil {
+			r := reach
+			cm.FCAReach = &r
+		} else if ms.FCA != nil {
 			f, err := access.TwoStepFCA(reach, res.Cells.Weight[0], supply, *ms.FCA)
 			if err != nil {
 				errs[k] = err

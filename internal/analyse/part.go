@@ -22,8 +22,9 @@ import (
 // that each shard works on nearby cells. Every shard loads the same inputs
 // and network, computes the times of its own cells only and writes a part;
 // saavu merge joins the parts and writes exactly the outputs of a single
-// run. Measures that need every cell at once (the 2SFCA supply ratios)
-// cannot be sharded.
+// run. The 2SFCA needs every cell at once for its supply ratios: shards
+// write their reach lists (the services within the catchment of each of
+// their cells, with times), and merge runs both steps over all of them.
 
 // ShardInfo is the slice of cells a sharded run computed.
 type ShardInfo struct {
@@ -125,6 +126,15 @@ func WritePart(res *Result, o *Options) error {
 		row := make([]CellMeasures, len(per))
 		for c, m := range per {
 			cm := CellMeasures{FCA: cut(m.FCA, lo, hi), Gravity: cut(m.Gravity, lo, hi)}
+			if r := m.FCAReach; r != nil {
+				a, b := r.Start[lo], r.Start[hi]
+				sub := access.Reach{Origins: hi - lo, Services: r.Services, LimitMs: r.LimitMs,
+					Service: slices.Clone(r.Service[a:b]), TimeMs: slices.Clone(r.TimeMs[a:b])}
+				for _, st := range r.Start[lo : hi+1] {
+					sub.Start = append(sub.Start, st-a)
+				}
+				cm.FCAReach = &sub
+			}
 			for _, v := range m.NthMs {
 				cm.NthMs = append(cm.NthMs, cut(v, lo, hi))
 			}
@@ -261,6 +271,32 @@ func Merge(paths []string) (*Result, *Options, error) {
 						}
 						cm.Cumulative[k] = append(cm.Cumulative[k], v...)
 					}
+				}
+				if x := p0.Measures[m][c].FCAReach; x != nil {
+					// The 2SFCA's global stage: supply ratios over every cell.
+					full := access.Reach{Services: x.Services, LimitMs: x.LimitMs, Start: []int32{0}}
+					for _, pt := range parts {
+						r := pt.Measures[m][c].FCAReach
+						base := int32(len(full.Service))
+						for _, st := range r.Start[1:] {
+							full.Start = append(full.Start, base+st)
+						}
+						full.Service = append(full.Service, r.Service...)
+						full.TimeMs = append(full.TimeMs, r.TimeMs...)
+						full.Origins += r.Origins
+					}
+					supply := make([]float64, len(p0.Services))
+					for i, s := range p0.Services {
+						supply[i] = s.Capacity
+					}
+					if o.Measures.FCA == nil {
+						return nil, nil, errors.New("merge: parts hold 2SFCA reach lists but no 2SFCA options")
+					}
+					f, err := access.TwoStepFCA(full, p0.Cells.Weight[0], supply, *o.Measures.FCA)
+					if err != nil {
+						return nil, nil, err
+					}
+					cm.FCA = f.Access
 				}
 				res.Measures[m][c] = cm
 			}

@@ -490,9 +490,6 @@ func (o *Options) validate() error {
 	if o.ShardCount < 0 || (o.ShardCount > 0 && (o.ShardIndex < 0 || o.ShardIndex >= o.ShardCount)) {
 		return fmt.Errorf("--shard-index %d --shard-count %d: the index must be 0..count-1", o.ShardIndex, o.ShardCount)
 	}
-	if o.ShardCount > 0 && o.Measures.FCA != nil {
-		return errors.New("--fca cannot be sharded: its supply ratios need every cell at once; run it without --shard-count")
-	}
 	if o.Measures.NthNearest == 0 {
 		o.Measures.NthNearest = 1
 	}
