@@ -78,7 +78,7 @@ func planCommand() command {
 		if o.Modes[0] == graph.Transit {
 			return usagef("plan: --mode transit is not supported: use walk, bike or car")
 		}
-		o.OSM, o.MaxSnapM = sf.osm, sf.maxSnap
+		o.OSM, o.MaxSnapM, o.MinIsland = sf.osm, sf.maxSnap, graph.DefaultMinIsland
 		if o.NetworkFile != "" {
 			if o.OSM != "" {
 				return usagef("plan: give --osm or --network, not both")
@@ -223,6 +223,7 @@ type planRun struct {
 	o       *analyse.Options
 	pf      *planFlags
 	g       *graph.Graph
+	link    *graph.Linker // snaps as analyse does, skipping islands
 	log     *slog.Logger
 	remove  bool
 	cells   []graph.Snap
@@ -241,6 +242,7 @@ func newPlanRun(res *analyse.Result, o *analyse.Options, pf *planFlags, obj plan
 	if pr.g == nil {
 		return nil, fmt.Errorf("plan: no %s graph was built", mode)
 	}
+	pr.link = graph.NewLinker(pr.g, o.MinIsland)
 	for i, s := range res.Services {
 		if s.Category == pf.category {
 			pr.svc = append(pr.svc, i)
@@ -253,7 +255,7 @@ func newPlanRun(res *analyse.Result, o *analyse.Options, pf *planFlags, obj plan
 		pts[i] = [2]float64{lon, lat}
 	}
 	var ok []bool
-	pr.cells, ok = pr.g.SnapAll(pts, o.MaxSnapM, o.Workers)
+	pr.cells, ok = pr.link.SnapAll(pts, o.MaxSnapM, o.Workers)
 	for i := range ok {
 		if !ok[i] {
 			pr.cells[i].Seg = -1
@@ -281,7 +283,7 @@ func newPlanRun(res *analyse.Result, o *analyse.Options, pf *planFlags, obj plan
 	far := 0
 	pr.snap = make([]graph.Snap, len(pr.site))
 	for j, s := range pr.site {
-		sn, ok := pr.g.Snap(s.Lon, s.Lat, o.MaxSnapM)
+		sn, ok := pr.link.Snap(s.Lon, s.Lat, o.MaxSnapM)
 		if !ok {
 			sn.Seg = -1
 			far++
@@ -358,7 +360,7 @@ func (pr *planRun) solve(ctx context.Context, k int) (*planResult, error) {
 	svcSnaps := make([]graph.Snap, len(pr.svc))
 	for n, i := range pr.svc {
 		s := pr.res.Services[i]
-		sn, ok := pr.g.Snap(s.Lon, s.Lat, pr.o.MaxSnapM)
+		sn, ok := pr.link.Snap(s.Lon, s.Lat, pr.o.MaxSnapM)
 		if !ok {
 			sn.Seg = -1
 		}
