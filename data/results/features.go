@@ -8,6 +8,8 @@ import (
 var (
 	areaTypes  = []string{"Polygon", "MultiPolygon"}
 	pointTypes = []string{"Point"}
+	// cellTypes: grid squares, or points when the origins are a point set.
+	cellTypes = []string{"Polygon", "MultiPolygon", "Point"}
 )
 
 // Region is one feature of regions.geojson.
@@ -156,7 +158,7 @@ func readCells(dir string, data []byte, categories, modes []string) (Collection,
 			ID         json.RawMessage `json:"id"`
 			RegionID   json.RawMessage `json:"region_id"`
 			Population *float64        `json:"population"`
-		}](f, areaTypes)
+		}](f, cellTypes)
 		if err != nil {
 			return col, asFeatureErr(dir, CellsFile, data, i, f, err)
 		}
@@ -173,7 +175,7 @@ func readCells(dir string, data []byte, categories, modes []string) (Collection,
 		if i > 0 {
 			continue
 		}
-		all, _, err := decodeFeature[map[string]json.RawMessage](f, areaTypes)
+		all, _, err := decodeFeature[map[string]json.RawMessage](f, cellTypes)
 		if err != nil {
 			return col, featureErr(dir, CellsFile, data, i, f.off, "", fmt.Errorf("%w: properties are not an object", ErrInvalid))
 		}

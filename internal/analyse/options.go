@@ -28,6 +28,11 @@ type Options struct {
 	CellSize        int32     // metres, 250 or 1000
 	GridBounds      []float64 // lon/lat min/max for a grid without population
 
+	// Origins (instead of Population): a point set, CSV id,lon,lat plus
+	// weight columns, e.g. firms with their employees.
+	Origins      string
+	OriginWeight string // weight column ("" = each point weighs 1)
+
 	// Services: CSV or GeoJSON points, and/or OSM points of interest.
 	Services    string
 	ServicesOSM []OSMRule

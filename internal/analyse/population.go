@@ -21,6 +21,12 @@ type Cells struct {
 	Groups []string    // group names, Groups[0] = "population"
 	Region []int32
 
+	// Points and IDs are set when the origins are a point set (firms,
+	// addresses) rather than grid cells: origin i is at Points[i] (WGS84)
+	// and Cell[i] is only the grid cell it falls in.
+	Points []orb.Point
+	IDs    []string
+
 	OutsideCells      int     // cells whose centre lies in no region (dropped)
 	OutsidePopulation float64 // their total population
 	Kind              string  // how the population was read: cells, areas, points, grid
@@ -290,4 +296,67 @@ func uniformGrid(bounds orb.Bound, size int32) *Cells {
 		}
 	}
 	return out
+}
+
+// loc returns origin i's position in EPSG:3067: its point, or its cell's
+// centre.
+func (c *Cells) loc(i int) orb.Point {
+	if c.Points != nil {
+		e, n := geo.ToTM35(c.Points[i][0], c.Points[i][1])
+		return orb.Point{e, n}
+	}
+	return c.Cell[i].Center()
+}
+
+// lonLat returns origin i's position in WGS84.
+func (c *Cells) lonLat(i int) orb.Point {
+	if c.Points != nil {
+		return c.Points[i]
+	}
+	ctr := c.Cell[i].Center()
+	lon, lat := geo.FromTM35(ctr[0], ctr[1])
+	return orb.Point{lon, lat}
+}
+
+// loadOrigins reads a point set of origins (CSV id,lon,lat plus weight
+// columns): each point is an origin of its own, weighing the column
+// o.OriginWeight (1 when not given); groups are further weight columns.
+func loadOrigins(o *Options) (*Cells, error) {
+	pts, err := csvio.ReadPoints(o.Origins)
+	if err != nil {
+		return nil, err
+	}
+	if len(pts) == 0 {
+		return nil, fmt.Errorf("origins: %s: no points", o.Origins)
+	}
+	fields := []string{o.OriginWeight}
+	for _, g := range o.Groups {
+		fields = append(fields, g.Field)
+	}
+	c := &Cells{Kind: "points", Weight: make([][]float64, len(fields))}
+	for _, p := range pts {
+		for k, f := range fields {
+			v := 1.0
+			if f != "" {
+				found := false
+				for _, w := range p.Weights {
+					if strings.EqualFold(w.Name, f) {
+						v, found = w.Value, true
+					}
+				}
+				if !found {
+					return nil, fmt.Errorf("origins: %s line %d: no numeric column %q", o.Origins, p.Line, f)
+				}
+				if v < 0 {
+					return nil, fmt.Errorf("origins: %s line %d: field %s: %v: weights must be >= 0", o.Origins, p.Line, f, v)
+				}
+			}
+			c.Weight[k] = append(c.Weight[k], v)
+		}
+		e, n := geo.ToTM35(p.Lon, p.Lat)
+		c.Cell = append(c.Cell, geo.CellAt(e, n, o.CellSize))
+		c.Points = append(c.Points, orb.Point{p.Lon, p.Lat})
+		c.IDs = append(c.IDs, p.ID)
+	}
+	return c, nil
 }

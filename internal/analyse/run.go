@@ -162,7 +162,16 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		res.Warnings = append(res.Warnings, ws...)
 	}
 	var cells *Cells
-	if o.Population != "" {
+	if o.Origins != "" {
+		if o.Population != "" {
+			return nil, inputError(errors.New("give --population or --origins, not both"))
+		}
+		c, err := loadOrigins(o)
+		if err != nil {
+			return nil, inputError(err)
+		}
+		cells = c
+	} else if o.Population != "" {
 		c, ws, err := loadPopulation(o)
 		if err != nil {
 			return nil, inputError(err)
@@ -299,10 +308,8 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 
 	// Snap cells and services onto each graph.
 	cellPts := make([][2]float64, len(cells.Cell))
-	for i, c := range cells.Cell {
-		ctr := c.Center()
-		lon, lat := geo.FromTM35(ctr[0], ctr[1])
-		cellPts[i] = [2]float64{lon, lat}
+	for i := range cells.Cell {
+		cellPts[i] = cells.lonLat(i)
 	}
 	svcPts := make([][2]float64, len(svcs))
 	for i, s := range svcs {
@@ -420,7 +427,9 @@ func summarise(res *Result, o *Options) {
 			for g := range cells.Groups {
 				res.Stats[m][c][g] = access.Summarise(times, cells.Weight[g], cells.Region, len(res.Regions), o.ThresholdsMin)
 			}
-			res.Gaps[m][c] = access.GapAreas(cells.Cell, times, cells.Weight[0], cells.Region, o.GapMin)
+			if cells.Points == nil { // gap areas are made of grid cells
+				res.Gaps[m][c] = access.GapAreas(cells.Cell, times, cells.Weight[0], cells.Region, o.GapMin)
+			}
 		}
 	}
 }
@@ -516,13 +525,16 @@ func assignRegions(c *Cells, regions []Region) {
 	region := make([]int32, 0, len(c.Cell))
 	keep := 0
 	for i, cell := range c.Cell {
-		r := idx.Locate(cell.Center())
+		r := idx.Locate(c.loc(i))
 		if r < 0 {
 			c.OutsideCells++
 			c.OutsidePopulation += c.Weight[0][i]
 			continue
 		}
 		c.Cell[keep] = cell
+		if c.Points != nil {
+			c.Points[keep], c.IDs[keep] = c.Points[i], c.IDs[i]
+		}
 		for g := range c.Weight {
 			c.Weight[g][keep] = c.Weight[g][i]
 		}
@@ -530,6 +542,9 @@ func assignRegions(c *Cells, regions []Region) {
 		keep++
 	}
 	c.Cell = c.Cell[:keep]
+	if c.Points != nil {
+		c.Points, c.IDs = c.Points[:keep], c.IDs[:keep]
+	}
 	for g := range c.Weight {
 		c.Weight[g] = c.Weight[g][:keep]
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -461,5 +462,54 @@ func TestComputeFixtureMinIsland(t *testing.T) {
 		if k == 8 && got != Unreachable {
 			t.Errorf("c8 reached in %d ms", got)
 		}
+	}
+}
+
+// Origins given as a point set (firms with employees) instead of
+// population: each point is its own origin, placed exactly at the
+// fixture's road nodes, so its time is the hand-worked one with no
+// connector; the output holds points and no gap areas.
+func TestComputePointOrigins(t *testing.T) {
+	dir := t.TempDir()
+	writeFixture(t, dir)
+	var b strings.Builder
+	b.WriteString("id,lon,lat,employees\n")
+	for _, k := range []int{0, 2, 4} {
+		lon, lat := lonlat(cellE(k), fixN)
+		fmt.Fprintf(&b, "firm%d,%.9f,%.9f,%d\n", k, lon, lat, 5*(k+1))
+	}
+	pts := filepath.Join(dir, "firms.csv")
+	must(t, os.WriteFile(pts, []byte(b.String()), 0o644))
+	o := fixtureOptions(dir, filepath.Join(dir, "out"))
+	o.Population, o.Groups = "", nil
+	o.Origins, o.OriginWeight = pts, "employees"
+	o.Modes = []graph.Mode{graph.Car}
+	res, err := Compute(context.Background(), o)
+	must(t, err)
+	if len(res.Cells.Points) != 3 || res.Cells.IDs[1] != "firm2" {
+		t.Fatalf("origins: %v %v", res.Cells.Points, res.Cells.IDs)
+	}
+	for i, k := range []int{0, 2, 4} {
+		got := float64(res.Nearest[0][0].TimeMs[i])
+		if want := expectedMs(k, graph.Car); math.Abs(got-want) > 4 {
+			t.Errorf("firm%d: %v ms, want %.1f", k, got, want)
+		}
+		if w := res.Cells.Weight[0][i]; w != float64(5*(k+1)) {
+			t.Errorf("firm%d weighs %v", k, w)
+		}
+	}
+	if len(res.Gaps[0][0]) != 0 {
+		t.Errorf("gap areas from points: %d", len(res.Gaps[0][0]))
+	}
+	must(t, Write(res, o))
+	cells, err := os.ReadFile(filepath.Join(o.Out, CellsFile))
+	must(t, err)
+	if strings.Count(string(cells), `"type":"Point"`) != 3 || !strings.Contains(string(cells), `"id":"firm4"`) {
+		t.Errorf("cells.geojson does not hold the 3 firms as points:\n%s", cells)
+	}
+	// A missing weight column is bad input naming the file.
+	o.OriginWeight = "staff"
+	if _, err := Compute(context.Background(), o); err == nil || !errors.Is(err, ErrInput) || !strings.Contains(err.Error(), "firms.csv") {
+		t.Errorf("missing weight column: %v", err)
 	}
 }

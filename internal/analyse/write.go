@@ -130,8 +130,12 @@ func writeCells(w io.Writer, res *Result, o *Options) error {
 	gw := geojson.NewWriter(w)
 	c := res.Cells
 	for i, cell := range c.Cell {
+		id := cell.ID()
+		if c.Points != nil {
+			id = c.IDs[i]
+		}
 		props := []geojson.Prop{
-			{Key: "id", Value: cell.ID()},
+			{Key: "id", Value: id},
 			{Key: "region_id", Value: res.Regions[c.Region[i]].ID},
 			{Key: "region", Value: res.Regions[c.Region[i]].Name},
 		}
@@ -190,8 +194,11 @@ func writeCells(w io.Writer, res *Result, o *Options) error {
 				props = append(props, geojson.Prop{Key: "all_" + m.String() + "_within_" + thresholdKey(o.Measures.AllWithinMin), Value: res.AllWithin[mi][i]})
 			}
 		}
-		poly := geo.UnprojectTM35(cell.Polygon()).(orb.Polygon)
-		if err := gw.Write(geojson.OutFeature{ID: cell.ID(), Geometry: poly, Props: props}); err != nil {
+		var geom orb.Geometry = geo.UnprojectTM35(cell.Polygon()).(orb.Polygon)
+		if c.Points != nil {
+			geom = c.Points[i]
+		}
+		if err := gw.Write(geojson.OutFeature{ID: id, Geometry: geom, Props: props}); err != nil {
 			return err
 		}
 	}
@@ -431,7 +438,7 @@ type inputInfo struct {
 // inputInfos hashes every input file of the run.
 func inputInfos(o *Options) ([]inputInfo, error) {
 	var out []inputInfo
-	ins := []struct{ role, path string }{{"osm", o.OSM}, {"network", o.NetworkFile}, {"regions", o.Regions}, {"population", o.Population}, {"services", o.Services}}
+	ins := []struct{ role, path string }{{"osm", o.OSM}, {"network", o.NetworkFile}, {"regions", o.Regions}, {"population", o.Population}, {"origins", o.Origins}, {"services", o.Services}}
 	if o.Scenario != nil {
 		ins = append(ins, struct{ role, path string }{"scenario", o.ScenarioFile})
 	}
@@ -515,7 +522,7 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 	}
 	info.Parameters = map[string]any{
 		"region_id": o.RegionID, "region_name": o.RegionName, "group_by": o.GroupBy, "crs": o.CRS,
-		"population_field": o.PopulationField, "population_kind": res.Cells.Kind, "groups": o.Groups,
+		"population_field": o.PopulationField, "origin_weight": o.OriginWeight, "population_kind": res.Cells.Kind, "groups": o.Groups,
 		"cell_size_m": o.CellSize, "services_osm": o.ServicesOSM, "categories": o.Categories,
 		"max_snap_m": o.MaxSnapM, "min_island": o.MinIsland, "thresholds_min": o.ThresholdsMin, "gap_min": o.GapMin,
 		"max_time_min":   o.MaxTimeMin,

@@ -169,6 +169,8 @@ func registerAnalyseFlags(fs *pflag.FlagSet, o *analyse.Options) {
 	fs.StringVar(&o.GroupBy, "group-by", "", "dissolve region features sharing this property into one region, e.g. seutukunta")
 	fs.StringVar(&o.CRS, "crs", "", "CRS of GeoJSON inputs that do not declare one: EPSG:3067 or EPSG:4326 (default: declared, else WGS84)")
 	fs.StringVar(&o.Population, "population", "", "population: GeoJSON grid cells, points or areas, or CSV lon,lat,population (default: every cell weighs 1)")
+	fs.StringVar(&o.Origins, "origins", "", "origins as a point set instead of --population: CSV id,lon,lat plus weight columns (e.g. firms and their employees); each point is its own origin")
+	fs.StringVar(&o.OriginWeight, "origin-weight", "", "weight column of --origins (default: every point weighs 1)")
 	fs.StringVar(&o.PopulationField, "population-field", "", "property or column with the population (default: detected: population, vaesto, ...)")
 	fs.StringVar(&o.PopulationKind, "population-kind", "auto", "how to read GeoJSON population: auto, cells, areas (spread by area), points")
 	fs.Int32Var(&o.CellSize, "cell-size", 1000, "grid cell size in metres: 250 or 1000 (EPSG:3067 grid)")

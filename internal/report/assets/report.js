@@ -146,6 +146,10 @@
     renderer: cellRenderer,
     className: 'saavu-cell',
     style: cellStyle,
+    // Origins given as points (firms, addresses) rather than grid cells.
+    pointToLayer: function (feature, latlng) {
+      return L.circleMarker(latlng, { pane: 'cells', renderer: cellRenderer, className: 'saavu-cell', radius: 5 });
+    },
     onEachFeature: function (feature, layer) {
       layer.bindPopup(cellPopup, { maxWidth: 420 });
     }
