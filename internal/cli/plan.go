@@ -21,6 +21,7 @@ import (
 
 // planFlags are the flags of saavu plan beside the analysis inputs.
 type planFlags struct {
+	parts       string // folder of site-time parts to solve from
 	add, remove int
 	// addSet, removeSet: the flag was given (even as 0).
 	addSet, removeSet bool
@@ -57,6 +58,8 @@ func planCommand() command {
 		fs.StringVar(&pf.candidates, "candidates", "", "candidate sites for --add: CSV id,lon,lat[,name] or GeoJSON points (default: the centre of every populated cell)")
 		registerPlanInputFlags(fs, o)
 		fs.StringSliceVar(&pf.osmRules, "services-osm", nil, "services from OSM points of interest: KEY=VALUE[:CATEGORY],... e.g. amenity=pharmacy")
+		sh := registerShardFlags(fs)
+		fs.StringVar(&pf.parts, "parts", "", "solve from the site-time parts that 'saavu plan --shard-count N' wrote into this folder instead of computing the times")
 		fs.IntVar(&pf.starts, "starts", 0, "greedy starts of the search; more find the best choice more often (default 8)")
 		lf.register(fs)
 		if err := parse(fs, args); err != nil {
@@ -126,6 +129,17 @@ func planCommand() command {
 				return usagef("plan: --remove %d: there are only %d %s services", k, pr.sites(), pf.category)
 			}
 			return usagef("plan: --add %d: there are only %d candidate sites (populated cells)", k, pr.sites())
+		}
+		if sh.count > 0 {
+			if err := sh.resolve(fs, env); err != nil {
+				return err
+			}
+			path, err := pr.writeSitePart(ctx, sh.index, sh.count)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(env.Stdout, "Site times of shard %d of %d written to %s\n", sh.index, sh.count, path)
+			return nil
 		}
 		out, err := pr.solve(ctx, k)
 		if err != nil {
@@ -328,7 +342,16 @@ func (pr *planRun) solve(ctx context.Context, k int) (*planResult, error) {
 	if pr.p.Objective == plan.Median {
 		limit = pr.p.CapMs
 	}
-	reach := access.WithinReach(pr.g, pr.cells, pr.snap, limit, pr.o.Workers)
+	var reach access.Reach
+	if pr.pf.parts != "" {
+		r, err := pr.readSiteParts(limit)
+		if err != nil {
+			return nil, err
+		}
+		reach = r
+	} else {
+		reach = access.WithinReach(pr.g, pr.cells, pr.snap, limit, pr.o.Workers)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -31,25 +31,34 @@ func (sh *shardFlags) origins(fs *pflag.FlagSet, env *Env, op []csvio.Point, for
 	if format != "csv" {
 		return nil, usagef("--shard-count: sharded matrices are written as CSV parts; use --format csv")
 	}
+	if err := sh.resolve(fs, env); err != nil {
+		return nil, err
+	}
+	lo, hi := analyse.ShardRange(len(op), sh.index, sh.count)
+	return op[lo:hi], nil
+}
+
+// resolve takes the shard index from the scheduler when --shard-index is
+// not given, and checks it.
+func (sh *shardFlags) resolve(fs *pflag.FlagSet, env *Env) error {
 	if !fs.Changed("shard-index") {
 		found := false
 		for _, name := range []string{"JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID"} {
 			if v := env.Getenv(name); v != "" {
 				i, err := strconv.Atoi(v)
 				if err != nil {
-					return nil, usagef("%s=%q is not a shard index", name, v)
+					return usagef("%s=%q is not a shard index", name, v)
 				}
 				sh.index, found = i, true
 				break
 			}
 		}
 		if !found {
-			return nil, usagef("--shard-count %d without --shard-index, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID: which shard is this?", sh.count)
+			return usagef("--shard-count %d without --shard-index, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID: which shard is this?", sh.count)
 		}
 	}
 	if sh.index < 0 || sh.index >= sh.count {
-		return nil, usagef("--shard-index %d: must be 0..%d", sh.index, sh.count-1)
+		return usagef("--shard-index %d: must be 0..%d", sh.index, sh.count-1)
 	}
-	lo, hi := analyse.ShardRange(len(op), sh.index, sh.count)
-	return op[lo:hi], nil
+	return nil
 }

@@ -125,3 +125,38 @@ func TestMatrixShardsMergeIdentical(t *testing.T) {
 		t.Errorf("shard index out of range: exit %d, want 2", code)
 	}
 }
+
+// plan's matrix stage split into 3 shards by site, then solved from the
+// parts, chooses the same sites and writes the same files as one run.
+func TestPlanShardsMatchSingleRun(t *testing.T) {
+	dir := t.TempDir()
+	single := filepath.Join(dir, "single")
+	if code, _, stderr := run(t, planArgs(t, single, "--category", "health", "--candidates", fixture(t, "plan-cli", "candidates.csv"), "--mode", "car", "--threshold", "10", "--add", "3")...); code != 0 {
+		t.Fatalf("single plan: exit %d\n%s", code, stderr)
+	}
+	parts := filepath.Join(dir, "parts")
+	for i := 0; i < 3; i++ {
+		if code, _, stderr := run(t, planArgs(t, parts, "--category", "health", "--candidates", fixture(t, "plan-cli", "candidates.csv"), "--mode", "car", "--threshold", "10", "--add", "3", "--shard-count", "3", "--shard-index", strconv.Itoa(i))...); code != 0 {
+			t.Fatalf("shard %d: exit %d\n%s", i, code, stderr)
+		}
+	}
+	merged := filepath.Join(dir, "merged")
+	if code, _, stderr := run(t, planArgs(t, merged, "--category", "health", "--candidates", fixture(t, "plan-cli", "candidates.csv"), "--mode", "car", "--threshold", "10", "--add", "3", "--parts", parts)...); code != 0 {
+		t.Fatalf("plan --parts: exit %d\n%s", code, stderr)
+	}
+	for _, f := range []string{"plan.geojson", "plan.csv"} {
+		a, err1 := os.ReadFile(filepath.Join(single, f))
+		b, err2 := os.ReadFile(filepath.Join(merged, f))
+		if err1 != nil || err2 != nil || len(a) == 0 {
+			t.Fatalf("%s: %v %v", f, err1, err2)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between the single run and the sharded one", f)
+		}
+	}
+	// A missing part is refused.
+	os.Remove(filepath.Join(parts, "sites-1-of-3.saavu-part"))
+	if code, _, stderr := run(t, planArgs(t, filepath.Join(dir, "x"), "--category", "health", "--candidates", fixture(t, "plan-cli", "candidates.csv"), "--mode", "car", "--threshold", "10", "--add", "3", "--parts", parts)...); code != 2 || !strings.Contains(stderr, "shard 1 of 3") {
+		t.Errorf("missing part: exit %d\n%s", code, stderr)
+	}
+}
