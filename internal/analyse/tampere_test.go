@@ -3,11 +3,11 @@ package analyse
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
 	"time"
+
+	"github.com/saavu/saavu/internal/testutil"
 
 	"github.com/saavu/saavu/data/gtfs"
 	"github.com/saavu/saavu/internal/ptaccess"
@@ -20,24 +20,7 @@ import (
 // sharedData returns ../shared/data/<parts> from the repository root, or
 // skips the test when it is absent.
 func sharedData(t testing.TB, parts ...string) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Dir(file)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(append([]string{dir, "..", "shared", "data"}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("real data not available (%s): %v", p, err)
-	}
-	return p
+	return testutil.SharedData(t, filepath.Join(parts...))
 }
 
 func tampereOptions(t testing.TB, out string) *Options {

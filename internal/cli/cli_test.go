@@ -7,31 +7,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/saavu/saavu/internal/testutil"
 )
 
 // repoRoot walks up from the package directory to the folder with go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Dir(file)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
+func repoRoot(t testing.TB) string { return testutil.RepoRoot(t) }
 
-func fixture(t testing.TB, parts ...string) string {
-	return filepath.Join(append([]string{repoRoot(t), "testdata"}, parts...)...)
-}
+func fixture(t testing.TB, parts ...string) string { return testutil.Fixture(t, parts...) }
 
 // run runs saavu in-process and returns the exit code, stdout and stderr.
 func run(t *testing.T, args ...string) (int, string, string) {

@@ -6,29 +6,16 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/saavu/saavu/internal/testutil"
 )
 
 // ptDir is testdata/ptaccess (a hand-made street pair and timetable; see
 // testdata/ptaccess/grid.osm for the times worked out by hand).
-func ptDir(t testing.TB) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Dir(file)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "testdata", "ptaccess")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
+func ptDir(t testing.TB) string { return testutil.Fixture(t, "ptaccess") }
 
 // ptSpeed walks 0.001 degree on the fixture's equator in 100 s.
 var ptSpeed = strconv.FormatFloat(6371008.8*3.141592653589793/180*0.001/100, 'g', -1, 64)

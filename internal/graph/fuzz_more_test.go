@@ -2,9 +2,9 @@ package graph
 
 import (
 	"context"
-	"path/filepath"
-	"runtime"
 	"testing"
+
+	"github.com/saavu/saavu/internal/testutil"
 
 	"github.com/saavu/saavu/data/osm"
 )
@@ -101,8 +101,7 @@ func checkWayGraph(t *testing.T, g *Graph, m Mode, p Params, tags osm.Tags) {
 
 // seedWayTags adds the fuzzed tags of every way of testdata/osm/town.osm.
 func seedWayTags(f *testing.F) {
-	_, file, _, _ := runtime.Caller(0)
-	ext, err := osm.Read(context.Background(), filepath.Join(filepath.Dir(file), "..", "..", "testdata", "osm", "town.osm"), osm.Options{})
+	ext, err := osm.Read(context.Background(), testutil.Fixture(f, "osm", "town.osm"), osm.Options{})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -6,9 +6,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/saavu/saavu/internal/testutil"
 
 	"github.com/saavu/saavu/data/osm"
 	"github.com/saavu/saavu/geo"
@@ -16,31 +17,12 @@ import (
 )
 
 // repoRoot walks up from the package directory to the folder with go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Dir(file)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
+func repoRoot(t testing.TB) string { return testutil.RepoRoot(t) }
 
 // sharedData returns ../shared/data/<parts> from the repository root, or
 // skips when it is absent.
 func sharedData(t testing.TB, parts ...string) string {
-	t.Helper()
-	p := filepath.Join(append([]string{repoRoot(t), "..", "shared", "data"}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("real data not available (%s): %v", p, err)
-	}
-	return p
+	return testutil.SharedData(t, filepath.Join(parts...))
 }
 
 func loadGraph(t testing.TB, path string, mode graph.Mode) *graph.Graph {
