@@ -325,45 +325,11 @@ func (p *pbfReader) pass1(ctx context.Context, skipPOIs bool, emit func(*wayBatc
 	if err := f.seek(0); err != nil {
 		return err
 	}
-	first := true
 	produce := func(ctx context.Context, send func(pbfBlock, []byte) bool) error {
 		if p.scanned {
 			return p.resend(ctx, p.wayBlocks, send)
 		}
-		for ctx.Err() == nil {
-			b, blob, err := f.nextBlock()
-			if err == io.EOF {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			isFirst := first
-			first = false
-			switch b.typ {
-			case blockHeader:
-				if !isFirst {
-					return &Error{File: f.name, Offset: b.offset, Err: fmt.Errorf("%w: a second OSMHeader block", ErrCorrupt)}
-				}
-				var z inflater
-				data, err := z.blobData(blob)
-				if err == nil {
-					p.header, err = parseHeaderBlock(data)
-				}
-				if err != nil {
-					return &Error{File: f.name, Offset: b.offset, Err: err}
-				}
-				continue
-			case blockData:
-			default:
-				// Unknown block types are to be skipped, per the format.
-				continue
-			}
-			if !send(b, blob) {
-				return nil
-			}
-		}
-		return ctx.Err()
+		return p.scanBlocks(ctx, send)
 	}
 	newWorker := func() blockWorker[*wayBatch] {
 		d := newBlockDecoder(skipPOIs)
@@ -409,4 +375,46 @@ func (p *pbfReader) pass2(ctx context.Context, needed []int64, skipPOIs bool, em
 	return runBlocks(ctx, p.workers, f.name, produce, newWorker, func(_ pbfBlock, nb *nodeBatch) error {
 		return emit(nb)
 	})
+}
+
+// scanBlocks reads the file's blocks from where it is positioned (the
+// start), parses the OSMHeader block, which must come first, skips block
+// types it does not know, and sends every data block on.
+func (p *pbfReader) scanBlocks(ctx context.Context, send func(pbfBlock, []byte) bool) error {
+	f := p.file
+	first := true
+	for ctx.Err() == nil {
+		b, blob, err := f.nextBlock()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		isFirst := first
+		first = false
+		switch b.typ {
+		case blockHeader:
+			if !isFirst {
+				return &Error{File: f.name, Offset: b.offset, Err: fmt.Errorf("%w: a second OSMHeader block", ErrCorrupt)}
+			}
+			var z inflater
+			data, err := z.blobData(blob)
+			if err == nil {
+				p.header, err = parseHeaderBlock(data)
+			}
+			if err != nil {
+				return &Error{File: f.name, Offset: b.offset, Err: err}
+			}
+			continue
+		case blockData:
+		default:
+			// Unknown block types are to be skipped, per the format.
+			continue
+		}
+		if !send(b, blob) {
+			return nil
+		}
+	}
+	return ctx.Err()
 }

@@ -3,7 +3,6 @@ package osm
 import (
 	"context"
 	"fmt"
-	"io"
 )
 
 // This file is the clip pass over a PBF file (see Options.Clip): it
@@ -17,42 +16,7 @@ func (p *pbfReader) pass0(ctx context.Context, clip *Clip, emit func(*insideBatc
 	if err := f.seek(0); err != nil {
 		return err
 	}
-	first := true
-	produce := func(ctx context.Context, send func(pbfBlock, []byte) bool) error {
-		for ctx.Err() == nil {
-			b, blob, err := f.nextBlock()
-			if err == io.EOF {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			isFirst := first
-			first = false
-			switch b.typ {
-			case blockHeader:
-				if !isFirst {
-					return &Error{File: f.name, Offset: b.offset, Err: fmt.Errorf("%w: a second OSMHeader block", ErrCorrupt)}
-				}
-				var z inflater
-				data, err := z.blobData(blob)
-				if err == nil {
-					p.header, err = parseHeaderBlock(data)
-				}
-				if err != nil {
-					return &Error{File: f.name, Offset: b.offset, Err: err}
-				}
-				continue
-			case blockData:
-			default:
-				continue
-			}
-			if !send(b, blob) {
-				return nil
-			}
-		}
-		return ctx.Err()
-	}
+	produce := p.scanBlocks
 	newWorker := func() blockWorker[*insideBatch] {
 		d := newBlockDecoder(true)
 		return func(blob []byte) (*insideBatch, error) { return d.decodeInside(blob, clip) }
