@@ -90,7 +90,7 @@ func (n *Network) Matrix(ctx context.Context, origins, dests []graph.Snap, win W
 // origin i to each target (-1 for none) after the access search from it.
 func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int, eg *route.Egress,
 	direct func(w *walker, i int, out []transit.Seconds), win Window, ps []int) (*Matrix, error) {
-	from, to, step, count, err := win.bounds(n.day)
+	from, to, step, _, err := win.bounds(n.day)
 	if err != nil {
 		return nil, err
 	}
@@ -110,31 +110,16 @@ func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int,
 		w.access = w.fromPoint(o, limit, accLimit, radius, -1, w.access[:0])
 		w.direct = grow(w.direct, numTargets)
 		direct(w, i, w.direct)
-		w.out = grow(w.out, count*numTargets)
-		if err := r.Range(w.access, w.direct, eg, numTargets, from, to, step, w.out); err != nil {
+		row := m.Seconds[i*numTargets*np : (i+1)*numTargets*np]
+		err := r.RangeTargets(w.access, w.direct, eg, numTargets, from, to, step, func(t int, times []transit.Seconds) {
+			reduce(times, ps, row[t*np:(t+1)*np])
+		})
+		if err != nil {
 			mu.Lock()
 			if firstErr == nil {
 				firstErr = fmt.Errorf("ptaccess: origin %d: %w", i, err)
 			}
 			mu.Unlock()
-			return
-		}
-		w.column = grow(w.column, reduceBlock*count)
-		row := m.Seconds[i*numTargets*np : (i+1)*numTargets*np]
-		for t0 := 0; t0 < numTargets; t0 += reduceBlock {
-			nb := min(reduceBlock, numTargets-t0)
-			// Transpose a block of targets: each departure's row is read
-			// once, a cache line at a time.
-			for k := range count {
-				src := w.out[k*numTargets+t0 : k*numTargets+t0+nb]
-				for b, v := range src {
-					w.column[b*count+k] = v
-				}
-			}
-			for b := range nb {
-				t := t0 + b
-				reduce(w.column[b*count:(b+1)*count], ps, row[t*np:(t+1)*np])
-			}
 		}
 	})
 	if err := ctx.Err(); err != nil {
@@ -158,10 +143,6 @@ func (n *Network) accessLimit() uint32 {
 
 // egressLimit is the longest egress walk in ms, the same as the access.
 func (n *Network) egressLimit() uint32 { return n.accessLimit() }
-
-// reduceBlock is how many targets are transposed at a time before their
-// percentiles are taken: 16 times 4 bytes is one cache line of a row.
-const reduceBlock = 16
 
 // reduce writes to dst the percentiles ps of the times of one target over
 // the departures (col). Columns that are never reached or always the same

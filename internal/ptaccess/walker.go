@@ -18,10 +18,9 @@ type walker struct {
 	near []int32
 	best map[int32]route.StopTime // pattern -> closest stop (PruneTransfers)
 
-	raptor      *route.Raptor
-	access      []route.StopTime
-	direct      []transit.Seconds
-	out, column []transit.Seconds
+	raptor *route.Raptor
+	access []route.StopTime
+	direct []transit.Seconds
 }
 
 // router returns the worker's RAPTOR router.

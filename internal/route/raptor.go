@@ -214,8 +214,18 @@ type Raptor struct {
 	// there, so boarding again could improve nothing.
 	boardPrevMax []transit.Seconds
 
-	// Per target earliest arrival (clock time) across minutes.
-	arrT []transit.Seconds
+	// Per target earliest arrival (clock time) across minutes, and the
+	// improvements of a range query (see rangeEvents): per target the
+	// first event (evHead) and the minute of its latest event (evLast);
+	// per event its target, minute, arrival and the target's next event.
+	arrT           []transit.Seconds
+	evHead, evLast []int32
+	evTarget       []int32
+	evMinute       []int32
+	evArr          []transit.Seconds
+	evNext         []int32
+	times          []transit.Seconds // the series handed out by RangeTargets
+	one            [1]transit.Seconds
 
 	// noReuse resets the labels before each departure minute: the naive
 	// per-minute baseline of the benchmarks.

@@ -29,19 +29,73 @@ import (
 // It returns an error wrapping ErrInvalidRaptorQuery when the arguments do
 // not fit the day or each other; out is then left unspecified.
 func (r *Raptor) Range(access []StopTime, direct []transit.Seconds, eg *Egress, numTargets int, from, to, step transit.Seconds, out []transit.Seconds) error {
-	m, err := r.checkRange(access, direct, eg, numTargets, from, to, step, len(out))
+	m, err := r.checkRange(access, direct, eg, numTargets, from, to, step, len(out), true)
 	if err != nil {
 		return err
 	}
+	r.rangeEvents(access, eg, numTargets, from, step, m)
+	for t := range numTargets {
+		times := r.series(t, direct, from, step, m)
+		if len(times) == 1 {
+			for mi := range m {
+				out[mi*numTargets+t] = times[0]
+			}
+			continue
+		}
+		for mi, v := range times {
+			out[mi*numTargets+t] = v
+		}
+	}
+	return nil
+}
+
+// RangeTargets runs the query of Range and hands the travel times of each
+// target, in the order of the targets, to fn: times[m] is the travel time
+// of departure minute m, or times has a single entry when every minute has
+// the same travel time (a target never reached, or walked to faster than
+// any journey). times is only valid during the call. Summaries that do not
+// depend on how often a value repeats, such as Percentiles, can use times
+// as it is.
+//
+// Only the minutes that improve a target's arrival are recorded while the
+// search runs, and each target's times are rebuilt from them at the end,
+// so the cost of the targets grows with the improvements, not with minutes
+// times targets.
+func (r *Raptor) RangeTargets(access []StopTime, direct []transit.Seconds, eg *Egress, numTargets int, from, to, step transit.Seconds, fn func(t int, times []transit.Seconds)) error {
+	m, err := r.checkRange(access, direct, eg, numTargets, from, to, step, 0, false)
+	if err != nil {
+		return err
+	}
+	r.rangeEvents(access, eg, numTargets, from, step, m)
+	for t := range numTargets {
+		fn(t, r.series(t, direct, from, step, m))
+	}
+	return nil
+}
+
+// rangeEvents runs the departure minutes m-1 down to 0 and records, for
+// each target, the minutes at which its earliest arrival improved: event e
+// says that from minute evMinute[e] (and until the next event of the
+// target) the target is reached at evArr[e]. The events of target t form
+// a list from evHead[t] along evNext in increasing minute order, since
+// minutes are run from the latest and each event is put at the head.
+func (r *Raptor) rangeEvents(access []StopTime, eg *Egress, numTargets int, from, step transit.Seconds, m int) {
 	if cap(r.arrT) < numTargets {
 		r.arrT = make([]transit.Seconds, numTargets)
+		r.evHead = make([]int32, numTargets)
+		r.evLast = make([]int32, numTargets)
 	}
 	arrT := r.arrT[:numTargets]
+	head, last := r.evHead[:numTargets], r.evLast[:numTargets]
+	fillSeconds(arrT, raptorInf)
+	for i := range head {
+		head[i] = -1
+		last[i] = -1
+	}
+	evT, evMin, evArr, evNext := r.evTarget[:0], r.evMinute[:0], r.evArr[:0], r.evNext[:0]
 	accIn := r.internal(access, &r.accIn)
 	toOrig := r.tt.toOrig
 	r.resetLabels()
-	fillSeconds(arrT, raptorInf)
-	maxT := r.opts.MaxTime
 	for mi := m - 1; mi >= 0; mi-- {
 		dep := from + transit.Seconds(mi)*step
 		if r.noReuse {
@@ -49,39 +103,93 @@ func (r *Raptor) Range(access []StopTime, direct []transit.Seconds, eg *Egress, 
 			fillSeconds(arrT, raptorInf)
 		}
 		r.runMinute(dep, accIn)
-		if eg != nil {
-			for _, s := range r.egList {
-				a := r.vbest[s]
-				o := toOrig[s]
-				lo, hi := eg.Start[o], eg.Start[o+1]
-				targets, times := eg.Target[lo:hi], eg.Time[lo:hi]
-				for i, t := range targets {
-					if c := a + times[i]; c < arrT[t] {
-						arrT[t] = c
+		if eg == nil {
+			continue
+		}
+		first := len(evT)
+		for _, s := range r.egList {
+			a := r.vbest[s]
+			o := toOrig[s]
+			lo, hi := eg.Start[o], eg.Start[o+1]
+			targets, times := eg.Target[lo:hi], eg.Time[lo:hi]
+			for i, t := range targets {
+				if c := a + times[i]; c < arrT[t] {
+					arrT[t] = c
+					if last[t] != int32(mi) {
+						last[t] = int32(mi)
+						evT = append(evT, t)
 					}
 				}
 			}
 		}
-		row := out[mi*numTargets : (mi+1)*numTargets]
-		for t, a := range arrT {
-			v := a - dep
+		for _, t := range evT[first:] {
+			evMin = append(evMin, int32(mi))
+			evArr = append(evArr, arrT[t])
+			evNext = append(evNext, head[t])
+			head[t] = int32(len(evNext) - 1)
+		}
+	}
+	r.evTarget, r.evMinute, r.evArr, r.evNext = evT, evMin, evArr, evNext
+}
+
+// series returns the travel times of target t over the m minutes from the
+// events of rangeEvents, merged with the direct walk; a single entry when
+// they are all the same.
+func (r *Raptor) series(t int, direct []transit.Seconds, from, step transit.Seconds, m int) []transit.Seconds {
+	maxT := r.opts.MaxTime
+	w := Unreachable
+	if direct != nil {
+		if d := direct[t]; d >= 0 && d < maxT {
+			w = d
+		}
+	}
+	e := r.evHead[t]
+	if e < 0 {
+		r.one[0] = w
+		return r.one[:]
+	}
+	if w >= 0 {
+		// The shortest ride of each stretch is at its last minute; when
+		// none beats the walk, the walk is the time of every minute.
+		beaten := false
+		for f := e; f >= 0; f = r.evNext[f] {
+			if r.evArr[f]-(from+transit.Seconds(r.evMinute[f])*step) < w {
+				beaten = true
+				break
+			}
+		}
+		if !beaten {
+			r.one[0] = w
+			return r.one[:]
+		}
+	}
+	if cap(r.times) < m {
+		r.times = make([]transit.Seconds, m)
+	}
+	out := r.times[:m]
+	mi := 0
+	for ; e >= 0; e = r.evNext[e] {
+		a := r.evArr[e] - from
+		for end := int(r.evMinute[e]); mi <= end; mi++ {
+			v := a - transit.Seconds(mi)*step
 			if v >= maxT {
 				v = Unreachable
 			}
-			if direct != nil {
-				if w := direct[t]; w >= 0 && w < maxT && (v < 0 || w < v) {
-					v = w
-				}
+			if w >= 0 && (v < 0 || w < v) {
+				v = w
 			}
-			row[t] = v
+			out[mi] = v
 		}
 	}
-	return nil
+	for ; mi < m; mi++ {
+		out[mi] = w
+	}
+	return out
 }
 
 // checkRange validates the arguments of Range and returns the number of
 // departure minutes.
-func (r *Raptor) checkRange(access []StopTime, direct []transit.Seconds, eg *Egress, numTargets int, from, to, step transit.Seconds, outLen int) (int, error) {
+func (r *Raptor) checkRange(access []StopTime, direct []transit.Seconds, eg *Egress, numTargets int, from, to, step transit.Seconds, outLen int, checkOut bool) (int, error) {
 	bad := func(format string, args ...any) (int, error) {
 		return 0, fmt.Errorf("%w: "+format, append([]any{ErrInvalidRaptorQuery}, args...)...)
 	}
@@ -106,7 +214,7 @@ func (r *Raptor) checkRange(access []StopTime, direct []transit.Seconds, eg *Egr
 		}
 	}
 	m := int((to - from) / step)
-	if outLen < m*numTargets {
+	if checkOut && outLen < m*numTargets {
 		return bad("out has %d entries, want %d minutes x %d targets", outLen, m, numTargets)
 	}
 	return m, nil
