@@ -18,7 +18,7 @@ func poaGridSettings() Options {
 	return Options{MaxWalk: 1000 * time.Second, MaxAccessEgressM: 1000, MaxRides: 3, MaxTime: 120 * time.Minute, PruneTransfers: true}
 }
 
-func poaGrid(b *testing.B, net *Network) []graph.Snap {
+func poaGrid(b testing.TB, net *Network) []graph.Snap {
 	pts, err := csvio.ReadPoints(sharedData(b, "porto-alegre/poa_hexgrid.csv"))
 	if err != nil {
 		b.Fatal(err)

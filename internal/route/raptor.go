@@ -207,8 +207,10 @@ type Raptor struct {
 	boardTrip []int32
 	boardPrev []transit.Seconds
 
-	// boardPrevMax[(k-1)*numStops+s] is the largest boardPrev of round k
-	// over the positions of stop s. A stop whose board label improves is
+	// boardPrevMax[(k-1)*numStops+s] is at least the largest boardPrev of
+	// round k over the positions of stop s (an upper bound kept up to
+	// date when the stop's positions are marked). A stop whose board label
+	// improves is
 	// marked only at positions where the label fell below boardPrev: at
 	// the others the cached trip is unchanged and was already ridden from
 	// there, so boarding again could improve nothing.

@@ -102,10 +102,17 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 			if e >= bpMax[s] {
 				continue
 			}
+			// Positions where e fell below boardPrev are marked; their
+			// boardPrev becomes the departure of the trip before the one
+			// boardable after e, so at most e, once the pattern is
+			// scanned. bpMax stays an upper bound without a second pass.
+			newMax := transit.Seconds(math.MinInt32)
 			for i := d.StopPatStart[s]; i < d.StopPatStart[s+1]; i++ {
 				if e >= bp[i] {
+					newMax = max(newMax, bp[i])
 					continue
 				}
+				newMax = max(newMax, e)
 				p, pos := d.StopPat[i], d.StopPatPos[i]
 				if !r.patListed[p] {
 					r.patListed[p] = true
@@ -113,6 +120,7 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 				}
 				r.patBits[r.tt.bitBase[p]+pos>>6] |= 1 << (uint(pos) & 63)
 			}
+			bpMax[s] = newMax
 		}
 
 		r.updList[cur] = upd
@@ -208,7 +216,6 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, l
 	boardTrip := r.boardTrip[rowPos:][:l]
 	boardPrev := r.boardPrev[(k-1)*len(d.StopPat) : k*len(d.StopPat)]
 	posToSP := r.tt.posToStopPat[ps0:ps1]
-	bpMax := r.boardPrevMax[(k-1)*n : k*n]
 	col := r.tt.depCol[r.tt.depBase[p]:][:l*int(nt)]
 	bPrev := r.board[(k-1)*n : k*n]
 	bCur := r.board[k*n : (k+1)*n]
@@ -306,13 +313,9 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, l
 		bt = lo
 		boardTrip[j] = bt
 		sp := posToSP[j]
-		old := boardPrev[sp]
 		boardPrev[sp] = math.MinInt32
 		if bt > 0 {
 			boardPrev[sp] = c[bt-1]
-		}
-		if old == bpMax[stops[j]] {
-			r.refreshBoardPrevMax(k, stops[j])
 		}
 		if bt < trip && bt < nt {
 			trip, boardPos = bt, j
@@ -321,17 +324,6 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, l
 		}
 	}
 	clear(words)
-}
-
-// refreshBoardPrevMax recomputes boardPrevMax of round k at stop s.
-func (r *Raptor) refreshBoardPrevMax(k int, s int32) {
-	d := r.tt.day
-	bp := r.boardPrev[(k-1)*len(d.StopPat)+int(d.StopPatStart[s]) : (k-1)*len(d.StopPat)+int(d.StopPatStart[s+1])]
-	m := transit.Seconds(math.MinInt32)
-	for _, v := range bp {
-		m = max(m, v)
-	}
-	r.boardPrevMax[(k-1)*r.numStops+int(s)] = m
 }
 
 // nextBit returns the index of the first set bit at or after i, or
