@@ -112,7 +112,7 @@ func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int,
 		direct(w, i, w.direct)
 		row := m.Seconds[i*numTargets*np : (i+1)*numTargets*np]
 		err := r.RangeTargets(w.access, w.direct, eg, numTargets, from, to, step, func(t int, times []transit.Seconds) {
-			reduce(times, ps, row[t*np:(t+1)*np])
+			route.Percentiles(times, ps, row[t*np:(t+1)*np])
 		})
 		if err != nil {
 			mu.Lock()
@@ -143,35 +143,6 @@ func (n *Network) accessLimit() uint32 {
 
 // egressLimit is the longest egress walk in ms, the same as the access.
 func (n *Network) egressLimit() uint32 { return n.accessLimit() }
-
-// reduce writes to dst the percentiles ps of the times of one target over
-// the departures (col). Columns that are never reached or always the same
-// (a walk, or the same trip time at every departure) are settled without
-// selecting.
-func reduce(col []transit.Seconds, ps []int, dst []transit.Seconds) {
-	lo, hi, reach := transit.Seconds(0), transit.Seconds(-1), 0
-	for _, v := range col {
-		if v >= 0 {
-			if reach == 0 || v < lo {
-				lo = v
-			}
-			hi = max(hi, v)
-			reach++
-		}
-	}
-	switch {
-	case reach == 0:
-		for i := range dst {
-			dst[i] = Unreachable
-		}
-	case reach == len(col) && lo == hi:
-		for i := range dst {
-			dst[i] = lo
-		}
-	default:
-		route.Percentiles(col, ps, dst)
-	}
-}
 
 // grow returns s resized to n, reusing its storage when it is large
 // enough.

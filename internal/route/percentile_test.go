@@ -120,6 +120,36 @@ func TestPercentilesMatchSorting(t *testing.T) {
 	}
 }
 
+// TestPercentilesOfConstantSeries: RangeTargets hands out a single time
+// for a target whose time is the same at every minute; its percentiles
+// must be those of the full series.
+func TestPercentilesOfConstantSeries(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	ps := []int{1, 5, 25, 50, 75, 95, 100}
+	for it := range 500 {
+		v := Unreachable
+		if it%3 != 0 {
+			v = transit.Seconds(rng.IntN(7200))
+		}
+		full := make([]transit.Seconds, 1+rng.IntN(150))
+		for i := range full {
+			full[i] = v
+		}
+		want := make([]transit.Seconds, len(ps))
+		Percentiles(full, ps, want)
+		got := make([]transit.Seconds, len(ps))
+		Percentiles([]transit.Seconds{v}, ps, got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%d times of %d: single %v, full %v", len(full), v, got, want)
+		}
+		for _, w := range want {
+			if w != v {
+				t.Fatalf("%d times of %d: percentiles %v", len(full), v, want)
+			}
+		}
+	}
+}
+
 // BenchmarkPercentiles measures one target's five percentiles over a
 // 120-minute window of sawtooth travel times (waits shrink minute by minute
 // until the next vehicle), the shape range RAPTOR produces.
