@@ -226,6 +226,7 @@ type Raptor struct {
 	evMinute       []int32
 	evArr          []transit.Seconds
 	evNext         []int32
+	cand           []int32           // targets lowered in a minute, with repeats
 	times          []transit.Seconds // the series handed out by RangeTargets
 	one            [1]transit.Seconds
 

@@ -106,20 +106,35 @@ func (r *Raptor) rangeEvents(access []StopTime, eg *Egress, numTargets int, from
 		if eg == nil {
 			continue
 		}
-		first := len(evT)
+		// Lower the targets' arrivals and list the lowered ones without a
+		// branch on the outcome (it is hard to predict): every target is
+		// written to cand, and the count advances only when it improved.
+		nc := 0
 		for _, s := range r.egList {
 			a := r.vbest[s]
 			o := toOrig[s]
 			lo, hi := eg.Start[o], eg.Start[o+1]
+			if need := nc + int(hi-lo); need > len(r.cand) {
+				r.cand = append(r.cand[:nc], make([]int32, need-nc+len(r.cand))...)
+			}
 			targets, times := eg.Target[lo:hi], eg.Time[lo:hi]
+			cand := r.cand
 			for i, t := range targets {
-				if c := a + times[i]; c < arrT[t] {
-					arrT[t] = c
-					if last[t] != int32(mi) {
-						last[t] = int32(mi)
-						evT = append(evT, t)
-					}
+				c, old := a+times[i], arrT[t]
+				arrT[t] = min(c, old)
+				cand[nc] = t
+				inc := 0
+				if c < old {
+					inc = 1
 				}
+				nc += inc
+			}
+		}
+		first := len(evT)
+		for _, t := range r.cand[:nc] {
+			if last[t] != int32(mi) {
+				last[t] = int32(mi)
+				evT = append(evT, t)
 			}
 		}
 		for _, t := range evT[first:] {
