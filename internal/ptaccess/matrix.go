@@ -111,10 +111,7 @@ func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int,
 		w.direct = grow(w.direct, numTargets)
 		direct(w, i, w.direct)
 		row := m.Seconds[i*numTargets*np : (i+1)*numTargets*np]
-		err := r.RangeTargets(w.access, w.direct, eg, numTargets, from, to, step, func(t int, times []transit.Seconds) {
-			route.Percentiles(times, ps, row[t*np:(t+1)*np])
-		})
-		if err != nil {
+		if err := r.RangePercentiles(w.access, w.direct, eg, numTargets, from, to, step, ps, row); err != nil {
 			mu.Lock()
 			if firstErr == nil {
 				firstErr = fmt.Errorf("ptaccess: origin %d: %w", i, err)

@@ -120,9 +120,9 @@ func TestPercentilesMatchSorting(t *testing.T) {
 	}
 }
 
-// TestPercentilesOfConstantSeries: RangeTargets hands out a single time
-// for a target whose time is the same at every minute; its percentiles
-// must be those of the full series.
+// TestPercentilesOfConstantSeries: a range query's series is a single time
+// for a target whose time is the same at every minute, and RangePercentiles
+// may take Percentiles of it; they must be those of the full series.
 func TestPercentilesOfConstantSeries(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 5))
 	ps := []int{1, 5, 25, 50, 75, 95, 100}

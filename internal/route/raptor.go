@@ -226,9 +226,14 @@ type Raptor struct {
 	evMinute       []int32
 	evArr          []transit.Seconds
 	evNext         []int32
-	cand           []int32           // targets lowered in a minute, with repeats
-	times          []transit.Seconds // the series handed out by RangeTargets
-	one            [1]transit.Seconds
+	cand           []int32 // targets lowered in a minute, with repeats
+	// Scratch of RangePercentiles.
+	pRank      []pctRank
+	stretches  []stretch
+	bucket     []int32
+	bucketVals []transit.Seconds
+	times      []transit.Seconds // the series handed out by RangeTargets
+	one        [1]transit.Seconds
 
 	// noReuse resets the labels before each departure minute: the naive
 	// per-minute baseline of the benchmarks.

@@ -227,21 +227,14 @@ func TestRangeMatchesNaivePerMinute(t *testing.T) {
 			t.Fatalf("case %d: %v", it, err)
 		}
 		r.noReuse = false
-		// RangeTargets hands out each target's times, or one time when
-		// they are all the same; the series must still be the naive rows.
-		byTarget := make([][]transit.Seconds, c.numTargets)
-		err = r.RangeTargets(c.access, c.direct, eg, c.numTargets, c.from, c.to, c.step, func(tg int, times []transit.Seconds) {
-			if byTarget[tg] != nil {
-				t.Fatalf("case %d: target %d handed out twice", it, tg)
-			}
-			if len(times) != 1 && len(times) != m {
-				t.Fatalf("case %d: target %d: %d times for %d minutes", it, tg, len(times), m)
-			}
-			byTarget[tg] = slices.Clone(times)
-		})
-		if err != nil {
+		// RangePercentiles must give the percentiles of each target's
+		// column of the naive rows.
+		ps := []int{1 + rng.IntN(100), 5, 25, 50, 75, 95, 100}
+		pct := make([]transit.Seconds, c.numTargets*len(ps))
+		if err := r.RangePercentiles(c.access, c.direct, eg, c.numTargets, c.from, c.to, c.step, ps, pct); err != nil {
 			t.Fatalf("case %d: %v", it, err)
 		}
+		columns := make([][]transit.Seconds, c.numTargets)
 		for mi := range m {
 			dep := c.from + transit.Seconds(mi)*c.step
 			want, _ := naiveRaptor(c.day, c.opts, c.access, c.direct, c.egress, c.numTargets, dep)
@@ -252,14 +245,15 @@ func TestRangeMatchesNaivePerMinute(t *testing.T) {
 			if b := base[mi*c.numTargets : (mi+1)*c.numTargets]; !slices.Equal(b, want) {
 				t.Fatalf("case %d, departure %d: per-minute baseline = %v, naive = %v", it, dep, b, want)
 			}
-			for tg, times := range byTarget {
-				v := times[0]
-				if len(times) == m {
-					v = times[mi]
-				}
-				if v != want[tg] {
-					t.Fatalf("case %d, departure %d, target %d: RangeTargets = %d (of %v), naive = %d\n%s", it, dep, tg, v, times, want[tg], rtDescribe(c))
-				}
+			for tg := range c.numTargets {
+				columns[tg] = append(columns[tg], want[tg])
+			}
+		}
+		for tg, col := range columns {
+			want := make([]transit.Seconds, len(ps))
+			Percentiles(col, ps, want)
+			if got := pct[tg*len(ps) : (tg+1)*len(ps)]; !slices.Equal(got, want) {
+				t.Fatalf("case %d, target %d: RangePercentiles%v = %v, Percentiles of %v = %v\n%s", it, tg, ps, got, col, want, rtDescribe(c))
 			}
 		}
 	}

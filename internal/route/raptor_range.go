@@ -49,30 +49,6 @@ func (r *Raptor) Range(access []StopTime, direct []transit.Seconds, eg *Egress, 
 	return nil
 }
 
-// RangeTargets runs the query of Range and hands the travel times of each
-// target, in the order of the targets, to fn: times[m] is the travel time
-// of departure minute m, or times has a single entry when every minute has
-// the same travel time (a target never reached, or walked to faster than
-// any journey). times is only valid during the call. Summaries that do not
-// depend on how often a value repeats, such as Percentiles, can use times
-// as it is.
-//
-// Only the minutes that improve a target's arrival are recorded while the
-// search runs, and each target's times are rebuilt from them at the end,
-// so the cost of the targets grows with the improvements, not with minutes
-// times targets.
-func (r *Raptor) RangeTargets(access []StopTime, direct []transit.Seconds, eg *Egress, numTargets int, from, to, step transit.Seconds, fn func(t int, times []transit.Seconds)) error {
-	m, err := r.checkRange(access, direct, eg, numTargets, from, to, step, 0, false)
-	if err != nil {
-		return err
-	}
-	r.rangeEvents(access, eg, numTargets, from, step, m)
-	for t := range numTargets {
-		fn(t, r.series(t, direct, from, step, m))
-	}
-	return nil
-}
-
 // rangeEvents runs the departure minutes m-1 down to 0 and records, for
 // each target, the minutes at which its earliest arrival improved: event e
 // says that from minute evMinute[e] (and until the next event of the
