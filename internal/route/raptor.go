@@ -232,7 +232,7 @@ type Raptor struct {
 	stretches  []stretch
 	bucket     []int32
 	bucketVals []transit.Seconds
-	times      []transit.Seconds // the series handed out by RangeTargets
+	times      []transit.Seconds // the series built by series
 	one        [1]transit.Seconds
 
 	// noReuse resets the labels before each departure minute: the naive
