@@ -228,12 +228,11 @@ type Raptor struct {
 	evNext         []int32
 	cand           []int32 // targets lowered in a minute, with repeats
 	// Scratch of RangePercentiles.
-	pRank      []pctRank
-	stretches  []stretch
-	bucket     []int32
-	bucketVals []transit.Seconds
-	times      []transit.Seconds // the series built by series
-	one        [1]transit.Seconds
+	pRank     []pctRank
+	stretches []stretch
+	bucket    []int32
+	times     []transit.Seconds // the series built by series
+	one       [1]transit.Seconds
 
 	// noReuse resets the labels before each departure minute: the naive
 	// per-minute baseline of the benchmarks.

@@ -50,9 +50,9 @@ type pctRank struct{ rank, idx int }
 // travel time (at its last minute) is base, and it holds n times below
 // the cap, base, base+step, ..., falling in buckets b0, b0+1, ...
 type stretch struct {
-	base transit.Seconds
-	b0   int32
-	n    int32
+	off int32 // base - b0*step: the offset of its times within a bucket
+	b0  int32
+	n   int32
 }
 
 // maxBuckets bounds the buckets stretchPercentiles counts in; beyond it
@@ -95,7 +95,7 @@ func (r *Raptor) stretchPercentiles(t int, direct []transit.Seconds, from, step 
 			return false // not from a range query's labels; list the times
 		}
 		b0 := int32(base / step)
-		st = append(st, stretch{base: base, b0: b0, n: int32(n)})
+		st = append(st, stretch{off: int32(base - transit.Seconds(b0)*step), b0: b0, n: int32(n)})
 		bmin, bmax = min(bmin, b0), max(bmax, b0+int32(n)-1)
 		below += n
 	}
@@ -111,22 +111,29 @@ func (r *Raptor) stretchPercentiles(t int, direct []transit.Seconds, from, step 
 	if nb > maxBuckets {
 		return false
 	}
-	// count[b] is the number of times in bucket bmin+b, from the
-	// differences at each stretch's ends.
-	if cap(r.bucket) < nb+1 {
-		r.bucket = make([]int32, nb+1)
+	// count[b] is the number of times in bucket bmin+b and off[b] the sum
+	// of their offsets within the bucket (base mod step, the same for all
+	// times of a stretch), from the differences at each stretch's ends.
+	// A bucket that holds one time gives it without looking further.
+	if cap(r.bucket) < 2*(nb+1) {
+		r.bucket = make([]int32, 2*(nb+1))
 	}
-	count := r.bucket[:nb+1]
+	count, off := r.bucket[:nb+1], r.bucket[nb+1:2*(nb+1)]
 	clear(count)
+	clear(off)
 	for _, s := range st {
 		count[s.b0-bmin]++
 		count[s.b0-bmin+s.n]--
+		off[s.b0-bmin] += s.off
+		off[s.b0-bmin+s.n] -= s.off
 	}
-	run := int32(0)
+	run, runOff := int32(0), int32(0)
 	for b := range nb {
 		run += count[b]
-		count[b] = run
+		runOff += off[b]
+		count[b], off[b] = run, runOff
 	}
+	sorted := false
 	b, before := 0, 0 // before: times in the buckets before b
 	for _, pr := range r.pRank {
 		k := pr.rank
@@ -138,26 +145,34 @@ func (r *Raptor) stretchPercentiles(t int, direct []transit.Seconds, from, step 
 			before += int(count[b])
 			b++
 		}
-		dst[pr.idx] = r.inBucket(bmin+int32(b), step, k-before)
+		if count[b] == 1 {
+			dst[pr.idx] = transit.Seconds(bmin+int32(b))*step + transit.Seconds(off[b])
+			continue
+		}
+		if !sorted {
+			// Insertion sort: few stretches, often nearly in order.
+			for i := 1; i < len(st); i++ {
+				for j := i; j > 0 && st[j].off < st[j-1].off; j-- {
+					st[j], st[j-1] = st[j-1], st[j]
+				}
+			}
+			sorted = true
+		}
+		dst[pr.idx] = transit.Seconds(bmin+int32(b))*step + transit.Seconds(inBucket(st, bmin+int32(b), k-before))
 	}
 	return true
 }
 
-// inBucket returns the k-th smallest (zero-based) of the times that the
-// stretches hold in bucket b.
-func (r *Raptor) inBucket(b int32, step transit.Seconds, k int) transit.Seconds {
-	vals := r.bucketVals[:0]
-	for _, s := range r.stretches {
+// inBucket returns the offset of the k-th smallest (zero-based) time that
+// the stretches, sorted by offset, hold in bucket b.
+func inBucket(st []stretch, b int32, k int) int32 {
+	for _, s := range st {
 		if b >= s.b0 && b < s.b0+s.n {
-			vals = append(vals, s.base+transit.Seconds(b-s.b0)*step)
+			if k == 0 {
+				return s.off
+			}
+			k--
 		}
 	}
-	r.bucketVals = vals
-	// Few values: insertion sort.
-	for i := 1; i < len(vals); i++ {
-		for j := i; j > 0 && vals[j] < vals[j-1]; j-- {
-			vals[j], vals[j-1] = vals[j-1], vals[j]
-		}
-	}
-	return vals[k]
+	return 0 // not reached: the bucket holds more than k times
 }
