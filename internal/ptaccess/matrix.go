@@ -30,12 +30,10 @@ func (m *Matrix) At(r, c, k int) transit.Seconds {
 	return m.Seconds[(r*m.Cols+c)*len(m.Percentiles)+k]
 }
 
+// newMatrix allocates a matrix; the caller writes every row (the workers
+// of run, each its own rows, rather than one pass here first).
 func newMatrix(rows, cols int, ps []int) *Matrix {
-	m := &Matrix{Rows: rows, Cols: cols, Percentiles: slices.Clone(ps), Seconds: make([]transit.Seconds, rows*cols*len(ps))}
-	for i := range m.Seconds {
-		m.Seconds[i] = Unreachable
-	}
-	return m
+	return &Matrix{Rows: rows, Cols: cols, Percentiles: slices.Clone(ps), Seconds: make([]transit.Seconds, rows*cols*len(ps))}
 }
 
 // Matrix computes, from every origin to every destination, the given
@@ -76,10 +74,25 @@ func (n *Network) Matrix(ctx context.Context, origins, dests []graph.Snap, win W
 	if err != nil {
 		return nil, fmt.Errorf("ptaccess: %w", err)
 	}
+	// Only the destinations within the straight-line reach of a walk of
+	// MaxWalk can be walked to: the others are left unreachable without
+	// looking them up.
+	var onGraph []int32
+	for j, d := range dests {
+		if d.Seg >= 0 {
+			onGraph = append(onGraph, int32(j))
+		}
+	}
+	destIx := newPointIndex(onGraph, func(j int32) (float64, float64) { return dests[j].Lon, dests[j].Lat })
+	walkRadius := n.walkRadius(limit)
 	direct := func(w *walker, i int, out []transit.Seconds) {
 		o := origins[i]
-		for j, d := range dests {
-			out[j] = walkSeconds(w.pointTime(o, d, limit))
+		for j := range out {
+			out[j] = Unreachable
+		}
+		w.nearDest = destIx.near(o.Lon, o.Lat, walkRadius, w.nearDest[:0])
+		for _, j := range w.nearDest {
+			out[j] = walkSeconds(w.pointTime(o, dests[j], limit))
 		}
 	}
 	return n.run(ctx, origins, len(dests), eg, direct, win, percentiles)
@@ -103,14 +116,15 @@ func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int,
 	var firstErr error
 	n.parallel(ctx, len(origins), func(w *walker, i int) {
 		o := origins[i]
+		row := m.Seconds[i*numTargets*np : (i+1)*numTargets*np]
 		if o.Seg < 0 || numTargets == 0 {
+			fillSeconds(row, Unreachable)
 			return
 		}
 		r := w.router()
 		w.access = w.fromPoint(o, limit, accLimit, radius, -1, w.access[:0])
 		w.direct = grow(w.direct, numTargets)
 		direct(w, i, w.direct)
-		row := m.Seconds[i*numTargets*np : (i+1)*numTargets*np]
 		if err := r.RangePercentiles(w.access, w.direct, eg, numTargets, from, to, step, ps, row); err != nil {
 			mu.Lock()
 			if firstErr == nil {
@@ -148,4 +162,10 @@ func grow(s []transit.Seconds, n int) []transit.Seconds {
 		return make([]transit.Seconds, n)
 	}
 	return s[:n]
+}
+
+func fillSeconds(s []transit.Seconds, v transit.Seconds) {
+	for i := range s {
+		s[i] = v
+	}
 }

@@ -30,7 +30,7 @@ type Network struct {
 	// that is not served on the day or lies farther than MaxStopSnapM
 	// from any walkable street.
 	stopSnap []graph.Snap
-	stops    stopIndex
+	stops    pointIndex
 
 	// speed is the fastest straight-line speed of the walk graph in m/s
 	// (walking, or a ferry if faster), bounding how far a walk can go.

@@ -16,7 +16,9 @@ type walker struct {
 	dij  *route.Dijkstra
 	src  []route.Source
 	near []int32
-	best map[int32]route.StopTime // pattern -> closest stop (PruneTransfers)
+	// nearDest lists the destinations near an origin (Matrix).
+	nearDest []int32
+	best     map[int32]route.StopTime // pattern -> closest stop (PruneTransfers)
 
 	raptor *route.Raptor
 	access []route.StopTime
