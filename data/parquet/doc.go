@@ -22,5 +22,5 @@
 // level, which on travel times compresses as well as the default level in
 // two thirds of the time; values use the plain encoding that every Parquet
 // reader understands (byte-stream-split made travel times larger, see
-// BENCHMARKS-gis.md). The same rows give the same bytes.
+// BENCHMARKS.md). The same rows give the same bytes.
 package parquet

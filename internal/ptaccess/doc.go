@@ -71,5 +71,5 @@
 // On the Porto Alegre sample used by r5r, with R5's settings, 89% of the
 // 100 x 100 pairs are within 3 minutes of R5 (R5 truncates to whole
 // minutes), the median absolute difference is 0 and 98.5% of pairs have
-// the same reachability; BENCHMARKS-transit.md has the details.
+// the same reachability; BENCHMARKS.md has the details.
 package ptaccess

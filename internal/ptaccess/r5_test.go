@@ -159,7 +159,7 @@ func TestR5Agreement(t *testing.T) {
 		hist[int(max(-10, min(10, d)))]++
 	}
 	t.Logf("differences in minutes (clamped to +-10): %v", hist)
-	// The goal is 90%; 89.4% is reached (see BENCHMARKS-transit.md), so
+	// The goal is 90%; 89.4% is reached (see BENCHMARKS.md), so
 	// the test guards against regressions below 88%.
 	if within < 0.88 {
 		t.Errorf("only %.1f%% of pairs within 3 minutes of R5", 100*within)

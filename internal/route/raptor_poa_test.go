@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 	"testing"
@@ -186,16 +187,32 @@ func rtNearFloor(c *rtCity, p [2]float64, radius float64) []int32 {
 }
 
 // BenchmarkRaptorPortoAlegre times one origin of the Porto Alegre grid
-// (range query to all 1,227 points, then R5's five percentiles per point);
-// "grid" runs all origins with two workers, as the whole matrix would; with
-// 3 rides (r5r's default and the setting of the R5 reference) and 4.
+// (range query to all 1,227 points and R5's five percentiles per point):
+// "origin" with RangePercentiles, "origin-columns" the baseline that lists
+// every minute's times with Range and takes Percentiles of each target's
+// column; "grid" runs all origins with two workers, as the whole matrix
+// would. With 3 rides (r5r's default and the setting of the R5 reference)
+// and 4.
 //
-//	go test -run XXX -bench RaptorPortoAlegre/grid -benchtime 1x ./internal/route
+//	go test -run XXX -bench RaptorPortoAlegre -benchtime 20x ./internal/route
 func BenchmarkRaptorPortoAlegre(b *testing.B) {
 	w := rtLoadPOA(b)
 	from, to := hm(14, 0), hm(16, 0)
 	ps := []int{5, 25, 50, 75, 95}
-	origin := func(r *Raptor, o int, out, col, pct []transit.Seconds) int {
+	np := len(ps)
+	origin := func(r *Raptor, o int, pct []transit.Seconds) int {
+		if err := r.RangePercentiles(w.access[o], w.direct[o], w.eg, w.targets, from, to, 60, ps, pct); err != nil {
+			b.Fatal(err)
+		}
+		reached := 0
+		for t := range w.targets {
+			if pct[t*np+2] >= 0 {
+				reached++
+			}
+		}
+		return reached
+	}
+	columns := func(r *Raptor, o int, out, col, pct []transit.Seconds) int {
 		if err := r.Range(w.access[o], w.direct[o], w.eg, w.targets, from, to, 60, out); err != nil {
 			b.Fatal(err)
 		}
@@ -218,12 +235,26 @@ func BenchmarkRaptorPortoAlegre(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			out := make([]transit.Seconds, 120*w.targets)
-			col, pct := make([]transit.Seconds, 120), make([]transit.Seconds, len(ps))
+			pct := make([]transit.Seconds, w.targets*np)
 			b.ReportAllocs()
 			o, reached := 0, 0
 			for b.Loop() {
-				reached += origin(r, o%w.targets, out, col, pct)
+				reached += origin(r, o%w.targets, pct)
+				o++
+			}
+			b.ReportMetric(float64(reached)/float64(o), "reached/origin")
+		})
+		b.Run(fmt.Sprintf("origin-columns/rides=%d", rides), func(b *testing.B) {
+			r, err := NewRaptor(w.day, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out := make([]transit.Seconds, 120*w.targets)
+			col, pct := make([]transit.Seconds, 120), make([]transit.Seconds, np)
+			b.ReportAllocs()
+			o, reached := 0, 0
+			for b.Loop() {
+				reached += columns(r, o%w.targets, out, col, pct)
 				o++
 			}
 			b.ReportMetric(float64(reached)/float64(o), "reached/origin")
@@ -239,10 +270,9 @@ func BenchmarkRaptorPortoAlegre(b *testing.B) {
 				for k := range workers {
 					r := r0.Clone()
 					wg.Go(func() {
-						out := make([]transit.Seconds, 120*w.targets)
-						col, pct := make([]transit.Seconds, 120), make([]transit.Seconds, len(ps))
+						pct := make([]transit.Seconds, w.targets*np)
 						for o := k; o < w.targets; o += workers {
-							origin(r, o, out, col, pct)
+							origin(r, o, pct)
 						}
 					})
 				}
@@ -274,6 +304,22 @@ func TestRangeMatchesNaivePortoAlegre(t *testing.T) {
 	for _, o := range []int{0, 137, 411, 650, 1000, 1226} {
 		if err := r.Range(w.access[o], w.direct[o], w.eg, w.targets, from, to, 60, out); err != nil {
 			t.Fatal(err)
+		}
+		// RangePercentiles gives the percentiles of Range's columns.
+		ps := []int{5, 25, 50, 75, 95}
+		pct := make([]transit.Seconds, w.targets*len(ps))
+		if err := r.RangePercentiles(w.access[o], w.direct[o], w.eg, w.targets, from, to, 60, ps, pct); err != nil {
+			t.Fatal(err)
+		}
+		col, want := make([]transit.Seconds, 120), make([]transit.Seconds, len(ps))
+		for tg := range w.targets {
+			for m := range 120 {
+				col[m] = out[m*w.targets+tg]
+			}
+			Percentiles(col, ps, want)
+			if got := pct[tg*len(ps) : (tg+1)*len(ps)]; !slices.Equal(got, want) {
+				t.Fatalf("origin %d target %d: RangePercentiles %v, Percentiles of Range %v", o, tg, got, want)
+			}
 		}
 		for _, m := range []int{0, 1, 37, 60, 119} {
 			want, _ := naiveRaptor(w.day, RaptorOptions{}, w.access[o], w.direct[o], entries, w.targets, from+transit.Seconds(m*60))
