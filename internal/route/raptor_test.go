@@ -243,7 +243,19 @@ func TestRangeRejectsBadQueries(t *testing.T) {
 			if !errors.Is(err, ErrInvalidRaptorQuery) {
 				t.Errorf("Range error = %v, want ErrInvalidRaptorQuery", err)
 			}
+			if c.name == "out too short" {
+				return // RangePercentiles' out is per target, not per minute
+			}
+			pct := make([]transit.Seconds, 2*c.targets)
+			err = r.RangePercentiles(c.access, c.direct, c.eg, c.targets, c.from, c.to, c.step, []int{50, 90}, pct)
+			if !errors.Is(err, ErrInvalidRaptorQuery) {
+				t.Errorf("RangePercentiles error = %v, want ErrInvalidRaptorQuery", err)
+			}
 		})
+	}
+	// RangePercentiles needs a slot per target and percentile.
+	if err := r.RangePercentiles(ok, nil, eg, 2, hm(8, 0), hm(8, 2), 60, []int{50, 90}, make([]transit.Seconds, 3)); !errors.Is(err, ErrInvalidRaptorQuery) {
+		t.Errorf("RangePercentiles with 3 slots for 2 targets x 2 percentiles: error = %v", err)
 	}
 	// A literal Egress that is well formed is accepted.
 	lit := &Egress{Start: []int32{0, 0, 0, 1}, Target: []int32{1}, Time: []transit.Seconds{60}}
