@@ -36,7 +36,10 @@ func (r *Raptor) RangePercentiles(access []StopTime, direct []transit.Seconds, e
 	slices.SortFunc(r.pRank, func(a, b pctRank) int { return a.rank - b.rank })
 	for t := range numTargets {
 		dst := out[t*np : (t+1)*np]
-		if m == 0 || !r.stretchPercentiles(t, direct, from, step, m, dst) {
+		switch {
+		case m == 0:
+			Percentiles(nil, ps, dst) // no departure: unreachable
+		case !r.stretchPercentiles(t, direct, from, step, m, dst):
 			Percentiles(r.series(t, direct, from, step, m), ps, dst)
 		}
 	}

@@ -253,6 +253,17 @@ func TestRangeRejectsBadQueries(t *testing.T) {
 			}
 		})
 	}
+	// A window shorter than one step has no departure: every percentile
+	// is unreachable, as Percentiles of an empty column.
+	pct := []transit.Seconds{7, 7, 7, 7}
+	if err := r.RangePercentiles(ok, []transit.Seconds{30, 30}, eg, 2, hm(8, 0), hm(8, 0)+30, 60, []int{50, 90}, pct); err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range pct {
+		if v != Unreachable {
+			t.Errorf("no departure: percentile slot %d = %d, want unreachable", i, v)
+		}
+	}
 	// RangePercentiles needs a slot per target and percentile.
 	if err := r.RangePercentiles(ok, nil, eg, 2, hm(8, 0), hm(8, 2), 60, []int{50, 90}, make([]transit.Seconds, 3)); !errors.Is(err, ErrInvalidRaptorQuery) {
 		t.Errorf("RangePercentiles with 3 slots for 2 targets x 2 percentiles: error = %v", err)
