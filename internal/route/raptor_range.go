@@ -51,10 +51,11 @@ func (r *Raptor) Range(access []StopTime, direct []transit.Seconds, eg *Egress, 
 
 // rangeEvents runs the departure minutes m-1 down to 0 and records, for
 // each target, the minutes at which its earliest arrival improved: event e
-// says that from minute evMinute[e] (and until the next event of the
-// target) the target is reached at evArr[e]. The events of target t form
-// a list from evHead[t] along evNext in increasing minute order, since
-// minutes are run from the latest and each event is put at the head.
+// says that at minute evMinute[e] the target's arrival fell to evArr[e],
+// and so it stays for the earlier minutes down to the target's previous
+// event in minute order. The events of target t form a list from
+// evHead[t] along evNext in increasing minute order, since minutes are
+// run from the latest and each event is put at the head.
 func (r *Raptor) rangeEvents(access []StopTime, eg *Egress, numTargets int, from, step transit.Seconds, m int) {
 	if cap(r.arrT) < numTargets {
 		r.arrT = make([]transit.Seconds, numTargets)
