@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"math"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/saavu/saavu/geo"
+	"github.com/saavu/saavu/internal/testutil"
 )
 
 // The scenario is generated once for all tests that only read it.
@@ -44,30 +44,9 @@ func generated(t testing.TB) *Manifest {
 	return genMan
 }
 
-// sharedData returns the path of ../shared/data/<rel> seen from the module
-// root, skipping the test when it is absent.
-func sharedData(t *testing.T, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("real data %s not available: %v", p, err)
-	}
-	return p
-}
+// sharedData returns the path of ../shared/data/<rel>, skipping the test
+// when it is absent.
+func sharedData(t *testing.T, rel string) string { return testutil.SharedData(t, rel) }
 
 // readCSV reads a whole CSV file, header first.
 func readCSV(t testing.TB, path string) [][]string {

@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"sync"
 	"testing"
 
 	"github.com/saavu/saavu/data/gtfs"
+	"github.com/saavu/saavu/internal/testutil"
 	"github.com/saavu/saavu/internal/transit"
 )
 
@@ -40,30 +40,9 @@ var rtPOAOnce struct {
 	err error
 }
 
-// rtSharedData returns the path of a file of the shared real data, found
-// by walking up to the directory holding go.mod, or skips.
-func rtSharedData(tb testing.TB, rel string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("module root not found: skipping real-data test")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", rel)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("real data %s absent (%v): skipping", rel, err)
-	}
-	return p
-}
+// rtSharedData returns the path of a file of the shared real data, or
+// skips.
+func rtSharedData(tb testing.TB, rel string) string { return testutil.SharedData(tb, rel) }
 
 func rtLoadPOA(tb testing.TB) *rtPOA {
 	tb.Helper()

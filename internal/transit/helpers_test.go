@@ -2,7 +2,6 @@ package transit
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -12,24 +11,8 @@ import (
 	"github.com/saavu/saavu/data/gtfs"
 )
 
-// moduleRoot walks up from the package directory to the folder with go.mod.
-func moduleRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("module root not found")
-		}
-		dir = parent
-	}
-}
+// moduleRoot is the folder holding go.mod.
+func moduleRoot(tb testing.TB) string { return testutil.RepoRoot(tb) }
 
 // sharedData returns a path under ../shared/data, skipping the test when absent.
 func sharedData(tb testing.TB, rel string) string { return testutil.SharedData(tb, rel) }
