@@ -65,7 +65,7 @@ func (n *Network) Itinerary(from, to graph.Snap, depart transit.Seconds) (Itiner
 	access := w.fromPoint(from, limit, accLimit, n.walkRadius(accLimit), -1, nil)
 	direct := walkSeconds(w.pointTime(from, to, limit))
 	egLimit := n.egressLimit()
-	egress := w.toPoint(to, egLimit, n.walkRadius(egLimit), nil)
+	egress := w.toPoint(to, egLimit, egLimit, n.walkRadius(egLimit), nil)
 	ri, ok := w.router().Journey(access, direct, egress, depart)
 	if !ok {
 		return Itinerary{}, false

@@ -58,21 +58,15 @@ func (n *Network) Matrix(ctx context.Context, origins, dests []graph.Snap, win W
 	per := make([][]route.StopTime, len(dests))
 	n.parallel(ctx, len(dests), func(w *walker, j int) {
 		if dests[j].Seg >= 0 {
-			per[j] = w.toPoint(dests[j], egLimit, radius, nil)
+			per[j] = w.toPoint(dests[j], egLimit, egLimit, radius, nil)
 		}
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var entries []route.EgressEntry
-	for j, list := range per {
-		for _, e := range list {
-			entries = append(entries, route.EgressEntry{Stop: e.Stop, Target: int32(j), Time: e.Time})
-		}
-	}
-	eg, err := route.NewEgress(n.day.NumStops, entries)
+	eg, err := n.egress(per)
 	if err != nil {
-		return nil, fmt.Errorf("ptaccess: %w", err)
+		return nil, err
 	}
 	// Only the destinations within the straight-line reach of a walk of
 	// MaxWalk can be walked to: the others are left unreachable without
@@ -140,6 +134,22 @@ func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int,
 		return nil, firstErr
 	}
 	return m, nil
+}
+
+// egress builds the egress table from per-target lists: per[j] holds the
+// walks from stops to target j.
+func (n *Network) egress(per [][]route.StopTime) (*route.Egress, error) {
+	var entries []route.EgressEntry
+	for j, list := range per {
+		for _, e := range list {
+			entries = append(entries, route.EgressEntry{Stop: e.Stop, Target: int32(j), Time: e.Time})
+		}
+	}
+	eg, err := route.NewEgress(n.day.NumStops, entries)
+	if err != nil {
+		return nil, fmt.Errorf("ptaccess: %w", err)
+	}
+	return eg, nil
 }
 
 // accessLimit is the longest access walk in ms: MaxWalk, or less with

@@ -50,15 +50,9 @@ func (n *Network) NearestCategory(ctx context.Context, origins, services []graph
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var entries []route.EgressEntry
-	for c, list := range perStop {
-		for _, e := range list {
-			entries = append(entries, route.EgressEntry{Stop: e.Stop, Target: int32(c), Time: e.Time})
-		}
-	}
-	eg, err := route.NewEgress(n.day.NumStops, entries)
+	eg, err := n.egress(perStop)
 	if err != nil {
-		return nil, fmt.Errorf("ptaccess: %w", err)
+		return nil, err
 	}
 	return n.run(ctx, origins, nCats, eg, func(_ *walker, i int, out []transit.Seconds) {
 		for c := range nCats {

@@ -232,22 +232,14 @@ func (rt *roundTrips) egressToServices(ctx context.Context) error {
 	radius := n.walkRadius(egLimit)
 	per := make([][]route.StopTime, len(rt.svc))
 	n.parallel(ctx, len(rt.svc), func(w *walker, j int) {
-		per[j] = w.toPoint(rt.snap[j], egLimit, radius, nil)
+		per[j] = w.toPoint(rt.snap[j], egLimit, egLimit, radius, nil)
 	})
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var entries []route.EgressEntry
-	for j, list := range per {
-		for _, e := range list {
-			entries = append(entries, route.EgressEntry{Stop: e.Stop, Target: int32(j), Time: e.Time})
-		}
-	}
 	var err error
-	if rt.toSvc, err = route.NewEgress(n.day.NumStops, entries); err != nil {
-		return fmt.Errorf("ptaccess: %w", err)
-	}
-	return nil
+	rt.toSvc, err = n.egress(per)
+	return err
 }
 
 // fit returns the first time at or after a when a stay of Dwell at

@@ -3,7 +3,6 @@ package ptaccess
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -60,7 +59,7 @@ func (rt *roundTrips) fromOrigins(ctx context.Context, origins []graph.Snap, res
 			fe.set(fmt.Errorf("ptaccess: round trips from origin %d: %w", i, err))
 			return
 		}
-		sc.home = w.backHome(o, limit, egLimit, egRadius, sc.home[:0])
+		sc.home = w.toPoint(o, limit, egLimit, egRadius, sc.home[:0])
 		for k := range sc.home {
 			sc.home[k].Stop = linked[sc.home[k].Stop]
 		}
@@ -149,29 +148,6 @@ func (rt *roundTrips) home(sc *originScratch, j int, end transit.Seconds) transi
 		}
 	}
 	return best
-}
-
-// backHome runs a reverse walk search towards o bounded by searchMs and
-// appends to dst the walk from every linked stop within egMs of o, sorted
-// by stop. The search state stays for walkFrom.
-func (w *walker) backHome(o graph.Snap, searchMs, egMs uint32, radius float64, dst []route.StopTime) []route.StopTime {
-	w.src = route.InSources(o, 0, w.src[:0])
-	w.dij.Run(true, w.src, searchMs)
-	w.near = w.n.stops.near(o.Lon, o.Lat, radius, w.near[:0])
-	slices.Sort(w.near)
-	for _, s := range w.near {
-		ss := w.n.stopSnap[s]
-		t, _, _ := w.dij.FromPoint(ss)
-		if ss.Seg == o.Seg {
-			if d, ok := w.n.direct(ss, o); ok && d < t {
-				t = d
-			}
-		}
-		if t <= egMs {
-			dst = append(dst, route.StopTime{Stop: s, Time: secs(t)})
-		}
-	}
-	return dst
 }
 
 // walkFrom is the walking time in ms from p to the target o of the last

@@ -64,12 +64,13 @@ func (w *walker) fromPoint(o graph.Snap, searchMs, limitMs uint32, radius float6
 	return dst
 }
 
-// toPoint runs a reverse walk search towards t bounded by limitMs and
-// appends to dst the walking time from every linked stop within it,
-// sorted by stop.
-func (w *walker) toPoint(t graph.Snap, limitMs uint32, radius float64, dst []route.StopTime) []route.StopTime {
+// toPoint runs a reverse walk search towards t bounded by searchMs and
+// appends to dst the walking time from every linked stop within limitMs
+// (at most searchMs), sorted by stop. The search state stays for
+// walkFrom.
+func (w *walker) toPoint(t graph.Snap, searchMs, limitMs uint32, radius float64, dst []route.StopTime) []route.StopTime {
 	w.src = route.InSources(t, 0, w.src[:0])
-	w.dij.Run(true, w.src, limitMs)
+	w.dij.Run(true, w.src, searchMs)
 	w.near = w.n.stops.near(t.Lon, t.Lat, radius, w.near[:0])
 	slices.Sort(w.near)
 	for _, s := range w.near {
