@@ -65,20 +65,10 @@ func matrixCommand() command {
 		if err := checkFormat(format, out); err != nil {
 			return err
 		}
-		if dests == "" {
-			dests = origins
-		}
 		start := time.Now()
-		op, err := csvio.ReadPoints(origins)
+		op, dp, err := sh.matrixPoints(fs, env, origins, dests, format)
 		if err != nil {
-			return inputErr(err, "")
-		}
-		if op, err = sh.origins(fs, env, op, format); err != nil {
 			return err
-		}
-		dp, err := csvio.ReadPoints(dests)
-		if err != nil {
-			return inputErr(err, "")
 		}
 		ext, err := osm.Read(ctx, sf.osm, osm.Options{})
 		if err != nil {

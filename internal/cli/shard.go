@@ -62,3 +62,21 @@ func (sh *shardFlags) resolve(fs *pflag.FlagSet, env *Env) error {
 	}
 	return nil
 }
+
+// matrixPoints reads the origins (this shard's share of them) and the
+// destinations of a matrix; no destinations file means the origins file.
+func (sh *shardFlags) matrixPoints(fs *pflag.FlagSet, env *Env, origins, dests, format string) (op, dp []csvio.Point, err error) {
+	if dests == "" {
+		dests = origins
+	}
+	if op, err = csvio.ReadPoints(origins); err != nil {
+		return nil, nil, inputErr(err, "")
+	}
+	if op, err = sh.origins(fs, env, op, format); err != nil {
+		return nil, nil, err
+	}
+	if dp, err = csvio.ReadPoints(dests); err != nil {
+		return nil, nil, inputErr(err, "")
+	}
+	return op, dp, nil
+}

@@ -287,19 +287,9 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if dests == "" {
-		dests = origins
-	}
-	op, err := csvio.ReadPoints(origins)
+	op, dp, err := sh.matrixPoints(fs, env, origins, dests, format)
 	if err != nil {
-		return inputErr(err, "")
-	}
-	if op, err = sh.origins(fs, env, op, format); err != nil {
 		return err
-	}
-	dp, err := csvio.ReadPoints(dests)
-	if err != nil {
-		return inputErr(err, "")
 	}
 	net, err := buildNetwork(ctx, sf, tf, opts, log)
 	if err != nil {
