@@ -2,6 +2,7 @@ package route
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -197,5 +198,25 @@ func BenchmarkPercentiles(b *testing.B) {
 				i++
 			}
 		})
+	}
+}
+
+func TestDividerMatchesDivision(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	divisors := []uint32{1, 2, 3, 7, 60, 61, 64, 3600, 86399, 1<<31 - 1, 1 << 31, math.MaxUint32}
+	for range 200 {
+		divisors = append(divisors, rng.Uint32N(1<<20)+1)
+	}
+	for _, d := range divisors {
+		v := newDivider(d)
+		nums := []uint32{0, 1, d - 1, d, d + 1, 2*d - 1, math.MaxUint32, math.MaxUint32 - 1}
+		for range 2000 {
+			nums = append(nums, rng.Uint32())
+		}
+		for _, n := range nums {
+			if got, want := v.div(n), n/d; got != want {
+				t.Fatalf("%d / %d = %d, divider gives %d", n, d, want, got)
+			}
+		}
 	}
 }

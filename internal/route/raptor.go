@@ -108,6 +108,11 @@ type raptorTimetable struct {
 	// stop positions (one bit per position).
 	bitBase []int32
 
+	// spMark[i] marks entry i of the day's StopPat lists in the position
+	// bitset: p is the pattern and bit the index of the position's bit in
+	// patBits (bitBase[p]*64 + position), so that marking needs no lookup.
+	spMark []spMark
+
 	// Initial boardPrev per stop position and boardPrevMax per stop:
 	// math.MaxInt32 (unknown) where a trip can be boarded, math.MinInt32
 	// (never worth boarding) at the last position of a pattern and in
@@ -125,6 +130,9 @@ type raptorTimetable struct {
 	xferStart []int32
 	xfer      []raptorXfer
 }
+
+// spMark is the pattern of a StopPat entry and its bit in patBits.
+type spMark struct{ p, bit int32 }
 
 // raptorXfer is a transfer walk to stop to taking time seconds.
 type raptorXfer struct {
@@ -231,6 +239,7 @@ type Raptor struct {
 	pRank     []pctRank
 	stretches []stretch
 	bucket    []int32
+	offs      []int32           // scratch of inBucket
 	times     []transit.Seconds // the series built by series
 	one       [1]transit.Seconds
 
@@ -328,6 +337,10 @@ func (tt *raptorTimetable) transpose() {
 		tt.depBase[p] = int32(total)
 		total += l * int(d.PatTripStart[p+1]-d.PatTripStart[p])
 		tt.bitBase[p+1] = tt.bitBase[p] + int32((l+63)/64)
+	}
+	tt.spMark = make([]spMark, len(d.StopPat))
+	for i, p := range d.StopPat {
+		tt.spMark[i] = spMark{p: p, bit: tt.bitBase[p]*64 + d.StopPatPos[i]}
 	}
 	tt.depCol = make([]transit.Seconds, total)
 	for p := range np {

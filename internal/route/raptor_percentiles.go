@@ -2,6 +2,7 @@ package route
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 
 	"github.com/saavu/saavu/internal/transit"
@@ -82,22 +83,23 @@ func (r *Raptor) stretchPercentiles(t int, direct []transit.Seconds, from, step 
 	st := r.stretches[:0]
 	bmin, bmax := int32(1<<30), int32(-1)
 	below, mi := 0, 0
+	div := newDivider(uint32(step))
 	for e := r.evHead[t]; e >= 0; e = r.evNext[e] {
 		end := int(r.evMinute[e])
 		base := r.evArr[e] - from - transit.Seconds(end)*step
 		// Times base + i*step for i = 0..end-mi; those below capT count.
 		n := 0
 		if base < capT {
-			n = min(int((capT-base+step-1)/step), end-mi+1)
+			if base < 0 {
+				return false // not from a range query's labels; list the times
+			}
+			n = min(int(div.div(uint32(capT-base+step-1))), end-mi+1)
 		}
 		mi = end + 1
 		if n == 0 {
 			continue
 		}
-		if base < 0 {
-			return false // not from a range query's labels; list the times
-		}
-		b0 := int32(base / step)
+		b0 := int32(div.div(uint32(base)))
 		st = append(st, stretch{off: int32(base - transit.Seconds(b0)*step), b0: b0, n: int32(n)})
 		bmin, bmax = min(bmin, b0), max(bmax, b0+int32(n)-1)
 		below += n
@@ -136,8 +138,9 @@ func (r *Raptor) stretchPercentiles(t int, direct []transit.Seconds, from, step 
 		runOff += off[b]
 		count[b], off[b] = run, runOff
 	}
-	sorted := false
 	b, before := 0, 0 // before: times in the buckets before b
+	var offs []int32  // the sorted offsets of bucket offsB
+	offsB := -1
 	for _, pr := range r.pRank {
 		k := pr.rank
 		if k >= below {
@@ -148,34 +151,57 @@ func (r *Raptor) stretchPercentiles(t int, direct []transit.Seconds, from, step 
 			before += int(count[b])
 			b++
 		}
-		if count[b] == 1 {
-			dst[pr.idx] = transit.Seconds(bmin+int32(b))*step + transit.Seconds(off[b])
-			continue
-		}
-		if !sorted {
-			// Insertion sort: few stretches, often nearly in order.
-			for i := 1; i < len(st); i++ {
-				for j := i; j > 0 && st[j].off < st[j-1].off; j-- {
-					st[j], st[j-1] = st[j-1], st[j]
-				}
+		o := off[b]
+		if count[b] > 1 {
+			if offsB != b {
+				offs, offsB = r.bucketOffsets(st, bmin+int32(b)), b
 			}
-			sorted = true
+			o = offs[k-before]
 		}
-		dst[pr.idx] = transit.Seconds(bmin+int32(b))*step + transit.Seconds(inBucket(st, bmin+int32(b), k-before))
+		dst[pr.idx] = transit.Seconds(bmin+int32(b))*step + transit.Seconds(o)
 	}
 	return true
 }
 
-// inBucket returns the offset of the k-th smallest (zero-based) time that
-// the stretches, sorted by offset, hold in bucket b.
-func inBucket(st []stretch, b int32, k int) int32 {
+// bucketOffsets returns, sorted, the offsets of the times that the
+// stretches hold in bucket b: those of the stretches covering b, gathered
+// without a branch on coverage.
+func (r *Raptor) bucketOffsets(st []stretch, b int32) []int32 {
+	if cap(r.offs) < len(st) {
+		r.offs = make([]int32, len(st))
+	}
+	offs := r.offs[:len(st)]
+	n := 0
 	for _, s := range st {
-		if b >= s.b0 && b < s.b0+s.n {
-			if k == 0 {
-				return s.off
-			}
-			k--
+		offs[n] = s.off
+		if uint32(b-s.b0) < uint32(s.n) {
+			n++
 		}
 	}
-	return 0 // not reached: the bucket holds more than k times
+	offs = offs[:n]
+	for i := 1; i < n; i++ {
+		for j := i; j > 0 && offs[j] < offs[j-1]; j-- {
+			offs[j], offs[j-1] = offs[j-1], offs[j]
+		}
+	}
+	return offs
+}
+
+// divider divides 32-bit numbers by a fixed divisor d with one multiply:
+// for n < 2^32, n/d is the high word of n*ceil(2^64/d).
+type divider struct{ m uint64 }
+
+func newDivider(d uint32) divider {
+	if d == 1 {
+		return divider{} // m = 0 stands for 2^64
+	}
+	return divider{m: ^uint64(0)/uint64(d) + 1}
+}
+
+func (v divider) div(n uint32) uint32 {
+	if v.m == 0 {
+		return n
+	}
+	hi, _ := bits.Mul64(v.m, uint64(n))
+	return uint32(hi)
 }

@@ -86,6 +86,7 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 		r.vehUpd[cur] = vupd
 
 		// Merge the board labels and mark the patterns to scan.
+		spMarks, listed, bits, patList := r.tt.spMark, r.patListed, r.patBits, r.patList
 		for _, s := range prevUpd {
 			if k < last && bPrev[s] < bCur[s] {
 				bCur[s] = bPrev[s]
@@ -107,23 +108,27 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 			// boardable after e, so at most e, once the pattern is
 			// scanned. bpMax stays an upper bound without a second pass.
 			newMax := transit.Seconds(math.MinInt32)
-			for i := d.StopPatStart[s]; i < d.StopPatStart[s+1]; i++ {
-				if e >= bp[i] {
-					newMax = max(newMax, bp[i])
+			lo, hi := d.StopPatStart[s], d.StopPatStart[s+1]
+			bps := bp[lo:hi]
+			marks := spMarks[lo:hi][:len(bps)]
+			for i, b := range bps {
+				if e >= b {
+					newMax = max(newMax, b)
 					continue
 				}
 				newMax = max(newMax, e)
-				p, pos := d.StopPat[i], d.StopPatPos[i]
-				if !r.patListed[p] {
-					r.patListed[p] = true
-					r.patList = append(r.patList, p)
+				m := marks[i]
+				if !listed[m.p] {
+					listed[m.p] = true
+					patList = append(patList, m.p)
 				}
-				r.patBits[r.tt.bitBase[p]+pos>>6] |= 1 << (uint(pos) & 63)
+				bits[m.bit>>6] |= 1 << (uint(m.bit) & 63)
 			}
 			bpMax[s] = newMax
 		}
 
 		r.updList[cur] = upd
+		r.patList = patList
 		for _, p := range r.patList {
 			r.patListed[p] = false
 			r.scanPattern(k, p, limit, st, k == last)
