@@ -189,11 +189,10 @@ type Raptor struct {
 	egList       []int32
 	hits         []int32 // scratch of relaxTransfers, the longest transfer list
 
-	// Patterns to scan in a round: listed once (patListed), with the
+	// Patterns to scan in a round: a bitset of patterns (patSet), with the
 	// positions of their stops marked in the previous round as bits.
-	patListed []bool
-	patList   []int32
-	patBits   []uint64
+	patSet  []uint64
+	patBits []uint64
 
 	// ridden[(k-1)*len(PatStops)+PatStopStart[p]+i] is the earliest trip
 	// (index within pattern p) ridden into position i of p in round k by
@@ -315,8 +314,7 @@ func newRaptorWorker(tt *raptorTimetable, opts RaptorOptions) *Raptor {
 	r.accIn = make([]StopTime, 0, 64)
 	r.egIn = make([]StopTime, 0, 64)
 	np := len(tt.depBase)
-	r.patListed = make([]bool, np)
-	r.patList = make([]int32, 0, np)
+	r.patSet = make([]uint64, (np+63)/64)
 	r.patBits = make([]uint64, tt.bitBase[np])
 	r.ridden = make([]int32, opts.MaxRides*len(tt.day.PatStops))
 	r.boardTrip = make([]int32, len(r.ridden))

@@ -86,7 +86,7 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 		r.vehUpd[cur] = vupd
 
 		// Merge the board labels and mark the patterns to scan.
-		spMarks, listed, bits, patList := r.tt.spMark, r.patListed, r.patBits, r.patList
+		spMarks, set, posBits := r.tt.spMark, r.patSet, r.patBits
 		for _, s := range prevUpd {
 			if k < last && bPrev[s] < bCur[s] {
 				bCur[s] = bPrev[s]
@@ -118,22 +118,23 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 				}
 				newMax = max(newMax, e)
 				m := marks[i]
-				if !listed[m.p] {
-					listed[m.p] = true
-					patList = append(patList, m.p)
-				}
-				bits[m.bit>>6] |= 1 << (uint(m.bit) & 63)
+				set[m.p>>6] |= 1 << (uint(m.p) & 63)
+				posBits[m.bit>>6] |= 1 << (uint(m.bit) & 63)
 			}
 			bpMax[s] = newMax
 		}
 
 		r.updList[cur] = upd
-		r.patList = patList
-		for _, p := range r.patList {
-			r.patListed[p] = false
-			r.scanPattern(k, p, limit, st, k == last)
+		// Patterns are scanned in index order; the result of a round
+		// does not depend on the order.
+		for w, word := range set {
+			for word != 0 {
+				p := int32(w<<6 + bits.TrailingZeros64(word))
+				word &= word - 1
+				r.scanPattern(k, p, limit, st, k == last)
+			}
+			set[w] = 0
 		}
-		r.patList = r.patList[:0]
 
 		// One transfer walk after each vehicle arrival improved by a ride.
 		if k < last {
