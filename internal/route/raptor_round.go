@@ -177,19 +177,25 @@ func (r *Raptor) relaxTransfers(k int, limit transit.Seconds, st uint32) {
 
 // lowerByWalks lowers b[x.to] to a+x.time for the walks xs (sorted by
 // time) that end before limit and improve it, writes the stops lowered to
-// hits and returns how many. Kept small so that it runs in registers.
+// hits and returns how many. Kept small so that it runs in registers, and
+// without a branch on the outcome, which is hard to predict: every stop is
+// written to hits and the count advances only when it was lowered.
 func lowerByWalks(xs []raptorXfer, a, limit transit.Seconds, b []transit.Seconds, hits []int32) int {
 	h := 0
+	hits = hits[:len(xs)]
 	for _, x := range xs {
 		c := a + x.time
 		if c >= limit {
 			break
 		}
-		if c < b[x.to] {
-			b[x.to] = c
-			hits[h] = x.to
-			h++
+		old := b[x.to]
+		b[x.to] = min(c, old)
+		hits[h] = x.to
+		inc := 0
+		if c < old {
+			inc = 1
 		}
+		h += inc
 	}
 	return h
 }
