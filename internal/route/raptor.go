@@ -134,6 +134,16 @@ type raptorTimetable struct {
 // spMark is the pattern of a StopPat entry and its bit in patBits.
 type spMark struct{ p, bit int32 }
 
+// stopStamps are the stamps of one stop (see Raptor.stamp); the pairs
+// alternate by round parity.
+type stopStamps struct {
+	upd     [2]uint32 // board label improved (any way)
+	mark    [2]uint32 // board label improved by a vehicle or transfer
+	vehUpd  [2]uint32 // vehicle label improved (any way)
+	vehScan uint32    // vehicle label improved by a ride
+	eg      uint32    // vbest improved in this minute
+}
+
 // raptorXfer is a transfer walk to stop to taking time seconds.
 type raptorXfer struct {
 	to   int32
@@ -174,20 +184,16 @@ type Raptor struct {
 	veh   []transit.Seconds
 	vbest []transit.Seconds
 
-	// Stamps mark a stop as listed in the current round (arrays in pairs
-	// alternate by round parity) without clearing arrays between rounds.
-	stamp        uint32
-	updStamp     [2][]uint32 // stop's board label improved (any way)
-	markStamp    [2][]uint32 // stop's board label improved by a vehicle or transfer
-	vehUpdStamp  [2][]uint32 // stop's vehicle label improved (any way)
-	vehScanStamp []uint32    // stop's vehicle label improved by a ride
-	egStamp      []uint32    // stop's vbest improved in this minute
-	egMinute     uint32      // stamp of the current minute in egStamp
-	updList      [2][]int32
-	vehUpd       [2][]int32
-	vehScan      []int32
-	egList       []int32
-	hits         []int32 // scratch of relaxTransfers, the longest transfer list
+	// Stamps mark a stop as listed in the current round (pairs alternate
+	// by round parity) without clearing anything between rounds.
+	stamp    uint32
+	stamps   []stopStamps // per stop, together so that one touch loads them
+	egMinute uint32       // stamp of the current minute in stopStamps.eg
+	updList  [2][]int32
+	vehUpd   [2][]int32
+	vehScan  []int32
+	egList   []int32
+	hits     []int32 // scratch of relaxTransfers, the longest transfer list
 
 	// Patterns to scan in a round: a bitset of patterns (patSet), with the
 	// positions of their stops marked in the previous round as bits.
@@ -296,14 +302,10 @@ func newRaptorWorker(tt *raptorTimetable, opts RaptorOptions) *Raptor {
 	r.veh = make([]transit.Seconds, k*n)
 	r.vbest = make([]transit.Seconds, n)
 	for i := range 2 {
-		r.updStamp[i] = make([]uint32, n)
-		r.markStamp[i] = make([]uint32, n)
-		r.vehUpdStamp[i] = make([]uint32, n)
 		r.updList[i] = make([]int32, 0, n)
 		r.vehUpd[i] = make([]int32, 0, n)
 	}
-	r.vehScanStamp = make([]uint32, n)
-	r.egStamp = make([]uint32, n)
+	r.stamps = make([]stopStamps, n)
 	r.vehScan = make([]int32, 0, n)
 	r.egList = make([]int32, 0, n)
 	maxDeg := int32(0)
@@ -424,13 +426,7 @@ func (r *Raptor) resetLabels() {
 func (r *Raptor) nextStamp() uint32 {
 	r.stamp++
 	if r.stamp == 0 {
-		for i := range 2 {
-			clear(r.updStamp[i])
-			clear(r.markStamp[i])
-			clear(r.vehUpdStamp[i])
-		}
-		clear(r.vehScanStamp)
-		clear(r.egStamp)
+		clear(r.stamps)
 		r.stamp = 1
 	}
 	return r.stamp

@@ -34,17 +34,18 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 	// Round 0: access walks.
 	st := r.nextStamp()
 	upd := r.updList[0][:0]
-	ustamp, mstamp := r.updStamp[0], r.markStamp[0]
+	ss := r.stamps
 	b0 := r.board[:n]
 	for _, a := range access {
 		t := dep + a.Time
 		if t < limit && t < b0[a.Stop] {
 			b0[a.Stop] = t
-			if ustamp[a.Stop] != st {
-				ustamp[a.Stop] = st
+			x := &ss[a.Stop]
+			if x.upd[0] != st {
+				x.upd[0] = st
 				upd = append(upd, a.Stop)
 			}
-			mstamp[a.Stop] = st
+			x.mark[0] = st
 			if r.par != nil {
 				r.par.boardFrom[a.Stop] = parentAccess
 			}
@@ -63,11 +64,9 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 		}
 		st := r.nextStamp()
 		upd := r.updList[cur][:0]
-		ustamp := r.updStamp[cur]
 		bPrev := r.board[(k-1)*n : k*n]
 		bCur := r.board[k*n : (k+1)*n]
 		vCur := r.veh[k*n : (k+1)*n]
-		pmark := r.markStamp[prev]
 		slack := r.opts.BoardSlack
 		bp := r.boardPrev[(k-1)*len(d.StopPat) : k*len(d.StopPat)]
 		bpMax := r.boardPrevMax[(k-1)*n : k*n]
@@ -75,11 +74,10 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 		// Merge the vehicle labels of round k-1 into round k.
 		vupd := r.vehUpd[cur][:0]
 		vPrev := r.veh[(k-1)*n : k*n]
-		vstamp := r.vehUpdStamp[cur]
 		for _, s := range prevVeh {
 			if vPrev[s] < vCur[s] {
 				vCur[s] = vPrev[s]
-				vstamp[s] = st
+				ss[s].vehUpd[cur] = st
 				vupd = append(vupd, s)
 			}
 		}
@@ -90,13 +88,13 @@ func (r *Raptor) runMinute(dep transit.Seconds, access []StopTime) {
 		for _, s := range prevUpd {
 			if k < last && bPrev[s] < bCur[s] {
 				bCur[s] = bPrev[s]
-				ustamp[s] = st
+				ss[s].upd[cur] = st
 				upd = append(upd, s)
 				if r.par != nil {
 					r.par.boardFrom[k*n+int(s)] = parentCarried
 				}
 			}
-			if pmark[s] != prevSt {
+			if ss[s].mark[prev] != prevSt {
 				continue
 			}
 			e := bPrev[s] + slack
@@ -154,7 +152,7 @@ func (r *Raptor) relaxTransfers(k int, limit transit.Seconds, st uint32) {
 	bCur := r.board[k*n : (k+1)*n]
 	vCur := r.veh[k*n : (k+1)*n]
 	cur := k & 1
-	ustamp, mstamp := r.updStamp[cur], r.markStamp[cur]
+	ss := r.stamps
 	upd := r.updList[cur]
 	xfer, xstart := r.tt.xfer, r.tt.xferStart
 	hits := r.hits
@@ -162,11 +160,12 @@ func (r *Raptor) relaxTransfers(k int, limit transit.Seconds, st uint32) {
 		a := vCur[s]
 		h := lowerByWalks(xfer[xstart[s]:xstart[s+1]], a, limit, bCur, hits)
 		for _, u := range hits[:h] {
-			if ustamp[u] != st {
-				ustamp[u] = st
+			x := &ss[u]
+			if x.upd[cur] != st {
+				x.upd[cur] = st
 				upd = append(upd, u)
 			}
-			mstamp[u] = st
+			x.mark[cur] = st
 			if r.par != nil {
 				r.par.boardFrom[k*n+int(u)] = s
 			}
@@ -234,8 +233,7 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, l
 	vCur := r.veh[k*n : (k+1)*n]
 	vbest := r.vbest
 	cur := k & 1
-	ustamp, mstamp := r.updStamp[cur], r.markStamp[cur]
-	vustamp, vsstamp, egstamp := r.vehUpdStamp[cur], r.vehScanStamp, r.egStamp
+	ss := r.stamps
 	slack := r.opts.BoardSlack
 
 	trip, boardPos := int32(math.MaxInt32), 0
@@ -247,28 +245,29 @@ func (r *Raptor) scanPattern(k int, p int32, limit transit.Seconds, st uint32, l
 			s := stops[j]
 			if a := arr[j]; a < vCur[s] && a < limit {
 				vCur[s] = a
-				if vustamp[s] != st {
-					vustamp[s] = st
+				x := &ss[s]
+				if x.vehUpd[cur] != st {
+					x.vehUpd[cur] = st
 					r.vehUpd[cur] = append(r.vehUpd[cur], s)
 				}
-				if vsstamp[s] != st {
-					vsstamp[s] = st
+				if x.vehScan != st {
+					x.vehScan = st
 					r.vehScan = append(r.vehScan, s)
 				}
 				if a < vbest[s] {
 					vbest[s] = a
-					if egstamp[s] != r.egMinute {
-						egstamp[s] = r.egMinute
+					if x.eg != r.egMinute {
+						x.eg = r.egMinute
 						r.egList = append(r.egList, s)
 					}
 				}
 				if !last && a < bCur[s] {
 					bCur[s] = a
-					if ustamp[s] != st {
-						ustamp[s] = st
+					if x.upd[cur] != st {
+						x.upd[cur] = st
 						r.updList[cur] = append(r.updList[cur], s)
 					}
-					mstamp[s] = st
+					x.mark[cur] = st
 					if r.par != nil {
 						r.par.boardFrom[k*n+int(s)] = s
 					}
