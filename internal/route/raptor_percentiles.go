@@ -139,8 +139,6 @@ func (r *Raptor) stretchPercentiles(t int, direct []transit.Seconds, from, step 
 		count[b], off[b] = run, runOff
 	}
 	b, before := 0, 0 // before: times in the buckets before b
-	var offs []int32  // the sorted offsets of bucket offsB
-	offsB := -1
 	for _, pr := range r.pRank {
 		k := pr.rank
 		if k >= below {
@@ -153,38 +151,54 @@ func (r *Raptor) stretchPercentiles(t int, direct []transit.Seconds, from, step 
 		}
 		o := off[b]
 		if count[b] > 1 {
-			if offsB != b {
-				offs, offsB = r.bucketOffsets(st, bmin+int32(b)), b
-			}
-			o = offs[k-before]
+			o = r.kthOffset(st, bmin+int32(b), k-before, int(count[b]), step)
 		}
 		dst[pr.idx] = transit.Seconds(bmin+int32(b))*step + transit.Seconds(o)
 	}
 	return true
 }
 
-// bucketOffsets returns, sorted, the offsets of the times that the
-// stretches hold in bucket b: those of the stretches covering b, gathered
-// without a branch on coverage.
-func (r *Raptor) bucketOffsets(st []stretch, b int32) []int32 {
+// kthOffset returns the offset of the k-th smallest (zero-based) of the
+// n times that the stretches hold in bucket b. With a step of at most 64 s
+// the stretches covering b are counted per offset (without a branch on
+// coverage), with a word whose bits say which offsets occur, and the
+// offsets are walked in order; otherwise the offsets are gathered and
+// sorted.
+func (r *Raptor) kthOffset(st []stretch, b int32, k, n int, step transit.Seconds) int32 {
+	if step <= 64 && n < 1<<16 {
+		var h [64]uint16
+		var mask uint64
+		for _, s := range st {
+			var c uint16
+			if uint32(b-s.b0) < uint32(s.n) {
+				c = 1
+			}
+			h[s.off&63] += c
+			mask |= uint64(c) << uint(s.off&63)
+		}
+		for mask != 0 {
+			o := bits.TrailingZeros64(mask)
+			if k < int(h[o]) {
+				return int32(o)
+			}
+			k -= int(h[o])
+			mask &= mask - 1
+		}
+	}
 	if cap(r.offs) < len(st) {
 		r.offs = make([]int32, len(st))
 	}
 	offs := r.offs[:len(st)]
-	n := 0
+	m := 0
 	for _, s := range st {
-		offs[n] = s.off
+		offs[m] = s.off
 		if uint32(b-s.b0) < uint32(s.n) {
-			n++
+			m++
 		}
 	}
-	offs = offs[:n]
-	for i := 1; i < n; i++ {
-		for j := i; j > 0 && offs[j] < offs[j-1]; j-- {
-			offs[j], offs[j-1] = offs[j-1], offs[j]
-		}
-	}
-	return offs
+	offs = offs[:m]
+	slices.Sort(offs)
+	return offs[k]
 }
 
 // divider divides 32-bit numbers by a fixed divisor d with one multiply:
