@@ -13,6 +13,7 @@ import (
 
 	"github.com/saavu/saavu/data/csvio"
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/route"
 )
 
 // r5LinkRadiusM is how far R5 looks for a street to link a point to
@@ -159,6 +160,16 @@ func TestR5Agreement(t *testing.T) {
 		hist[int(max(-10, min(10, d)))]++
 	}
 	t.Logf("differences in minutes (clamped to +-10): %v", hist)
+	w := walkOnlyComparison(net, snaps, m, ids, ref)
+	t.Logf("walk-only pairs (both directions, 5-30 min): %d; R5 / ours median %.3f, quartiles %.3f-%.3f; "+
+		"correlation of the two directions' ratios %.2f; largest |R5(a->b) - R5(b->a)| %d min",
+		w.pairs, w.median, w.q1, w.q3, w.corr, w.maxAsym)
+	// R5 walks take longer than ours in both directions alike (see
+	// BENCHMARKS.md); the bounds say how much, so that a change of our
+	// walking model that moves them is noticed.
+	if w.pairs < 50 || w.median < 1.02 || w.median > 1.15 {
+		t.Errorf("walk-only comparison changed: %d pairs, median ratio %.3f", w.pairs, w.median)
+	}
 	// The goal is 90%; 89.4% is reached (see BENCHMARKS.md), so
 	// the test guards against regressions below 88%.
 	if within < 0.88 {
@@ -170,6 +181,78 @@ func TestR5Agreement(t *testing.T) {
 	if same < 0.98 {
 		t.Errorf("same reachability for %.2f%% of pairs", 100*same)
 	}
+}
+
+// walkOnly compares R5's times with our walking times on the pairs that
+// both of us walk (our median is the walk; 5 to 30 minutes each way).
+type walkOnly struct {
+	pairs          int
+	median, q1, q3 float64 // of R5 / ours, R5 taken at the middle of its minute
+	corr           float64 // of log ratios a->b and b->a
+	maxAsym        int     // largest |R5(a->b) - R5(b->a)| in minutes
+}
+
+func walkOnlyComparison(net *Network, snaps []graph.Snap, m *Matrix, ids []string, ref map[[2]string]int) walkOnly {
+	n := len(snaps)
+	const limitMs = 1800_000
+	walk := make([][]float64, n)
+	w := net.newWalker()
+	for i := range n {
+		walk[i] = make([]float64, n)
+		if snaps[i].Seg < 0 {
+			continue
+		}
+		w.src = route.OutSources(snaps[i], 0, w.src[:0])
+		w.dij.Run(false, w.src, limitMs)
+		for j := range n {
+			walk[i][j] = float64(w.pointTime(snaps[i], snaps[j], limitMs)) / 1000
+		}
+	}
+	var out walkOnly
+	var ratios, xs, ys []float64
+	isWalk := func(i, j int) bool {
+		t := walk[i][j]
+		return t >= 300 && t <= 1800 && math.Abs(float64(m.At(i, j, 0))-t) <= 1
+	}
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			if !isWalk(i, j) || !isWalk(j, i) {
+				continue
+			}
+			ra, ok1 := ref[[2]string{ids[i], ids[j]}]
+			rb, ok2 := ref[[2]string{ids[j], ids[i]}]
+			if !ok1 || !ok2 {
+				continue
+			}
+			x := (float64(ra) + 0.5) * 60 / walk[i][j]
+			y := (float64(rb) + 0.5) * 60 / walk[j][i]
+			ratios = append(ratios, x, y)
+			xs, ys = append(xs, math.Log(x)), append(ys, math.Log(y))
+			out.maxAsym = max(out.maxAsym, ra-rb, rb-ra)
+		}
+	}
+	out.pairs = len(xs)
+	if out.pairs == 0 {
+		return out
+	}
+	slices.Sort(ratios)
+	q := func(f float64) float64 { return ratios[int(f*float64(len(ratios)-1))] }
+	out.median, out.q1, out.q3 = q(0.5), q(0.25), q(0.75)
+	var mx, my float64
+	for i := range xs {
+		mx += xs[i] / float64(len(xs))
+		my += ys[i] / float64(len(ys))
+	}
+	var sxy, sxx, syy float64
+	for i := range xs {
+		sxy += (xs[i] - mx) * (ys[i] - my)
+		sxx += (xs[i] - mx) * (xs[i] - mx)
+		syy += (ys[i] - my) * (ys[i] - my)
+	}
+	if sxx > 0 && syy > 0 {
+		out.corr = sxy / math.Sqrt(sxx*syy)
+	}
+	return out
 }
 
 // r5Options are the settings of the R5 reference matrix (at most 3 rides,
