@@ -149,7 +149,7 @@ func (n *Network) egress(per [][]route.StopTime) (*route.Egress, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ptaccess: %w", err)
 	}
-	return eg, nil
+	return route.PruneEgress(n.day, eg), nil
 }
 
 // accessLimit is the longest access walk in ms: MaxWalk, or less with
