@@ -282,6 +282,7 @@ func NewRaptor(day *transit.Day, opts RaptorOptions) (*Raptor, error) {
 	tt.transpose()
 	tt.boardable()
 	tt.sortTransfers()
+	tt.pruneTransfers()
 	return newRaptorWorker(tt, opts), nil
 }
 

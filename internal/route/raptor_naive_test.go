@@ -100,7 +100,11 @@ type rtRandomCase struct {
 // visiting a stop twice, sometimes longer than 64 stops), trips that never overtake, dwell times, some
 // trips after midnight, random transfers; times on whole minutes or not,
 // so that ties and the strict board rule are exercised.
-func rtRandomDay(rng *rand.Rand) *transit.Day {
+func rtRandomDay(rng *rand.Rand) *transit.Day { return rtRandomDayXfers(rng, false) }
+
+// rtRandomDayXfers is rtRandomDay with, when dense, a transfer between
+// about half of all pairs of stops instead of a few.
+func rtRandomDayXfers(rng *rand.Rand, dense bool) *transit.Day {
 	ns := 4 + rng.IntN(20)
 	whole := rng.IntN(2) == 0
 	jitter := func(maxS int) transit.Seconds {
@@ -157,7 +161,11 @@ func rtRandomDay(rng *rand.Rand) *transit.Day {
 	}
 	var xfers []rtTransfer
 	seen := map[[2]int32]bool{}
-	for range rng.IntN(2 * ns) {
+	nx := rng.IntN(2 * ns)
+	if dense {
+		nx = ns * ns / 2
+	}
+	for range nx {
 		a, b := int32(rng.IntN(ns)), int32(rng.IntN(ns))
 		if a == b || seen[[2]int32{a, b}] {
 			continue
@@ -168,8 +176,10 @@ func rtRandomDay(rng *rand.Rand) *transit.Day {
 	return rtDay(ns, pats, xfers)
 }
 
-func rtRandomQuery(rng *rand.Rand) rtRandomCase {
-	c := rtRandomCase{day: rtRandomDay(rng)}
+func rtRandomQuery(rng *rand.Rand) rtRandomCase { return rtRandomQueryOn(rng, rtRandomDay(rng)) }
+
+func rtRandomQueryOn(rng *rand.Rand, day *transit.Day) rtRandomCase {
+	c := rtRandomCase{day: day}
 	ns := c.day.NumStops
 	c.opts = RaptorOptions{
 		MaxRides:   rng.IntN(5),

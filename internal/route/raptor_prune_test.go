@@ -205,3 +205,92 @@ func TestPruneEgressLeavesForeignTables(t *testing.T) {
 		t.Errorf("checked table: kept %d walks, want 1", len(got.Target))
 	}
 }
+
+// TestPrunedTransfersMatchNaive checks range queries on random days with
+// transfers between about half of all pairs of stops, many of which a ride
+// matches, against the naive search over all transfers.
+func TestPrunedTransfersMatchNaive(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 8))
+	iters := 800
+	if testing.Short() {
+		iters = 150
+	}
+	all, kept := 0, 0
+	for it := range iters {
+		c := rtRandomQueryOn(rng, rtRandomDayXfers(rng, true))
+		r, err := NewRaptor(c.day, c.opts)
+		if err != nil {
+			t.Fatalf("case %d: %v", it, err)
+		}
+		// The lists before and after pruning, as NewRaptor builds them.
+		tt := &raptorTimetable{}
+		tt.day, tt.toIn, tt.toOrig = renumberStops(c.day)
+		tt.transpose()
+		tt.boardable()
+		tt.sortTransfers()
+		all += len(tt.xfer)
+		tt.pruneTransfers()
+		kept += len(tt.xfer)
+		// Every stop walks to every target, so that a board label lost
+		// anywhere shows.
+		c.numTargets = c.day.NumStops
+		c.egress = c.egress[:0]
+		for s := range c.day.NumStops {
+			c.egress = append(c.egress, EgressEntry{int32(s), int32(s), 0})
+		}
+		c.direct = nil
+		eg := rtEgress(t, c.day.NumStops, c.egress...)
+		m := int((c.to - c.from) / c.step)
+		out := make([]transit.Seconds, m*c.numTargets)
+		if err := r.Range(c.access, c.direct, eg, c.numTargets, c.from, c.to, c.step, out); err != nil {
+			t.Fatalf("case %d: %v", it, err)
+		}
+		for mi := range m {
+			dep := c.from + transit.Seconds(mi)*c.step
+			want, _ := naiveRaptor(c.day, c.opts, c.access, c.direct, c.egress, c.numTargets, dep)
+			if got := out[mi*c.numTargets : (mi+1)*c.numTargets]; !slices.Equal(got, want) {
+				t.Fatalf("case %d, departure %d: Range = %v, naive = %v\n%s", it, dep, got, want, rtDescribe(c))
+			}
+		}
+	}
+	// Worth something only if transfers were left out.
+	if kept*10 > all*9 {
+		t.Errorf("kept %d of %d transfers: too few left out to test anything", kept, all)
+	}
+	t.Logf("kept %d of %d transfers", kept, all)
+}
+
+func TestPruneTransfersHandMade(t *testing.T) {
+	// Line A 0 -> 1 -> 2 (08:05, 08:10, 08:15: 300 s from 1 to 2), line B
+	// 2 -> 3 leaving at 08:15:50. From stop 0 at 08:02, A is boarded; B
+	// can be caught at 2 only by leaving A at 1 and walking there in less
+	// than 290 s (B must leave more than 60 s after the passenger comes).
+	a := rtLine([]int32{0, 1, 2}, []transit.Seconds{hm(8, 5), hm(8, 10), hm(8, 15)})
+	b := rtLine([]int32{2, 3}, []transit.Seconds{hms(8, 15, 50), hm(8, 25)})
+	for _, c := range []struct {
+		walk transit.Seconds
+		kept int
+		want transit.Seconds
+	}{
+		{280, 1, 1500},        // faster than the ride: kept, and B is caught
+		{300, 0, Unreachable}, // no faster than the ride: left out
+		{320, 0, Unreachable},
+	} {
+		day := rtDay(4, []rtPattern{a, b}, []rtTransfer{{1, 2, c.walk}})
+		r, err := NewRaptor(day, RaptorOptions{MaxRides: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(r.tt.xfer); got != c.kept {
+			t.Errorf("walk %d s: %d transfers kept, want %d", c.walk, got, c.kept)
+		}
+		out := make([]transit.Seconds, 1)
+		eg := rtEgress(t, 4, EgressEntry{3, 0, 0})
+		if err := r.Range([]StopTime{{0, 120}}, nil, eg, 1, hm(8, 0), hm(8, 1), 60, out); err != nil {
+			t.Fatal(err)
+		}
+		if out[0] != c.want {
+			t.Errorf("walk %d s: travel time %d, want %d", c.walk, out[0], c.want)
+		}
+	}
+}
