@@ -179,8 +179,9 @@ func BenchmarkRaptorPortoAlegre(b *testing.B) {
 	from, to := hm(14, 0), hm(16, 0)
 	ps := []int{5, 25, 50, 75, 95}
 	np := len(ps)
-	origin := func(r *Raptor, o int, pct []transit.Seconds) int {
-		if err := r.RangePercentiles(w.access[o], w.direct[o], w.eg, w.targets, from, to, 60, ps, pct); err != nil {
+	pruned := PruneEgress(w.day, w.eg)
+	originWith := func(eg *Egress, r *Raptor, o int, pct []transit.Seconds) int {
+		if err := r.RangePercentiles(w.access[o], w.direct[o], eg, w.targets, from, to, 60, ps, pct); err != nil {
 			b.Fatal(err)
 		}
 		reached := 0
@@ -191,6 +192,7 @@ func BenchmarkRaptorPortoAlegre(b *testing.B) {
 		}
 		return reached
 	}
+	origin := func(r *Raptor, o int, pct []transit.Seconds) int { return originWith(w.eg, r, o, pct) }
 	columns := func(r *Raptor, o int, out, col, pct []transit.Seconds) int {
 		if err := r.Range(w.access[o], w.direct[o], w.eg, w.targets, from, to, 60, out); err != nil {
 			b.Fatal(err)
@@ -219,6 +221,22 @@ func BenchmarkRaptorPortoAlegre(b *testing.B) {
 			o, reached := 0, 0
 			for b.Loop() {
 				reached += origin(r, o%w.targets, pct)
+				o++
+			}
+			b.ReportMetric(float64(reached)/float64(o), "reached/origin")
+		})
+		// The same with the walks PruneEgress leaves out (the baseline is
+		// origin/rides=N).
+		b.Run(fmt.Sprintf("origin-pruned-egress/rides=%d", rides), func(b *testing.B) {
+			r, err := NewRaptor(w.day, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pct := make([]transit.Seconds, w.targets*np)
+			b.ReportAllocs()
+			o, reached := 0, 0
+			for b.Loop() {
+				reached += originWith(pruned, r, o%w.targets, pct)
 				o++
 			}
 			b.ReportMetric(float64(reached)/float64(o), "reached/origin")
