@@ -52,9 +52,12 @@
 // percentiles of the travel time over a departure [Window] (every minute
 // from Depart for Minutes minutes; R5's percentile definition). The walk
 // from each stop to each destination is computed once, by one bounded
-// reverse search per destination; origins are then spread over the
-// workers, each with its own walk search and RAPTOR router, and the
-// result is the same whatever the number of workers.
+// reverse search per destination, and the walks that staying on the
+// vehicle to a later stop always matches are left out of that table
+// ([route.PruneEgress]: same times, about a third fewer walks on the Porto
+// Alegre grid); origins are then spread over the workers, each with its
+// own walk search and RAPTOR router, and the result is the same whatever
+// the number of workers.
 //
 // [Network.NearestCategory] does the same towards the nearest service of
 // each category, with one bounded reverse search per category from all its
