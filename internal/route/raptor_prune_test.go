@@ -294,3 +294,15 @@ func TestPruneTransfersHandMade(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPruneEgressPortoAlegre times pruning the egress table of the
+// Porto Alegre grid (43,815 walks from stops to the 1,227 points).
+func BenchmarkPruneEgressPortoAlegre(b *testing.B) {
+	w := rtLoadPOA(b)
+	kept := 0
+	for b.Loop() {
+		kept = len(PruneEgress(w.day, w.eg).Target)
+	}
+	b.ReportMetric(float64(kept), "walks-kept")
+	b.ReportMetric(float64(len(w.eg.Target)), "walks")
+}
