@@ -103,7 +103,10 @@ type rtRandomCase struct {
 func rtRandomDay(rng *rand.Rand) *transit.Day { return rtRandomDayXfers(rng, false) }
 
 // rtRandomDayXfers is rtRandomDay with, when dense, a transfer between
-// about half of all pairs of stops instead of a few.
+// about half of all pairs of stops instead of a few, and transfers along
+// the patterns that take about as long as riding there (the first trip's
+// ride plus or minus a second, or up to 2 minutes), where staying on and
+// walking are close.
 func rtRandomDayXfers(rng *rand.Rand, dense bool) *transit.Day {
 	ns := 4 + rng.IntN(20)
 	whole := rng.IntN(2) == 0
@@ -161,6 +164,23 @@ func rtRandomDayXfers(rng *rand.Rand, dense bool) *transit.Day {
 	}
 	var xfers []rtTransfer
 	seen := map[[2]int32]bool{}
+	if dense {
+		for _, p := range pats {
+			arr := p.trips[0].arr
+			for i := range p.stops {
+				for d := 1; d <= 3 && i+d < len(p.stops); d++ {
+					a, b := p.stops[i], p.stops[i+d]
+					if a == b || seen[[2]int32{a, b}] {
+						continue
+					}
+					seen[[2]int32{a, b}] = true
+					off := []int{-1, 0, 1, rng.IntN(241) - 120}[rng.IntN(4)]
+					t := max(0, arr[i+d]-arr[i]+transit.Seconds(off))
+					xfers = append(xfers, rtTransfer{a, b, t})
+				}
+			}
+		}
+	}
 	nx := rng.IntN(2 * ns)
 	if dense {
 		nx = ns * ns / 2

@@ -119,6 +119,30 @@ func TestPruneEgressKeepsRangeResults(t *testing.T) {
 				}
 			}
 		}
+		// Near ties, each to a target of its own: a walk from a stop that
+		// is as long as riding on to a later stop of a pattern and walking
+		// from there, give or take a second (the ride is the longest over
+		// the pattern's trips).
+		d := c.day
+		for range 20 {
+			tg := int32(c.numTargets)
+			c.numTargets++
+			if c.direct != nil {
+				c.direct = append(c.direct, -1)
+			}
+			p := int32(rng.IntN(d.NumPatterns()))
+			stops := d.PatStops[d.PatStopStart[p]:d.PatStopStart[p+1]]
+			i := rng.IntN(len(stops) - 1)
+			j := i + 1 + rng.IntN(min(3, len(stops)-1-i))
+			rd := transit.Seconds(0)
+			for tr := d.PatTripStart[p]; tr < d.PatTripStart[p+1]; tr++ {
+				arr := d.Arr[d.TripTimes[tr]:]
+				rd = max(rd, arr[j]-arr[i])
+			}
+			w2 := transit.Seconds(rng.IntN(600))
+			off := transit.Seconds(rng.IntN(3) - 1)
+			entries = append(entries, EgressEntry{stops[j], tg, w2}, EgressEntry{stops[i], tg, max(0, w2+rd+off)})
+		}
 		eg := rtEgress(t, ns, entries...)
 		pr := PruneEgress(c.day, eg)
 		full += len(eg.Target)
@@ -258,6 +282,47 @@ func TestPrunedTransfersMatchNaive(t *testing.T) {
 		t.Errorf("kept %d of %d transfers: too few left out to test anything", kept, all)
 	}
 	t.Logf("kept %d of %d transfers", kept, all)
+}
+
+// TestPrunedTransfersKeepLabels checks the claim behind transfer pruning
+// directly: minute by minute over a range query, the board and vehicle
+// labels of every round are the same with the pruned transfer lists as
+// with the full ones, on random days with dense transfers.
+func TestPrunedTransfersKeepLabels(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 21))
+	iters := 800
+	if testing.Short() {
+		iters = 150
+	}
+	pruned := 0
+	for it := range iters {
+		c := rtRandomQueryOn(rng, rtRandomDayXfers(rng, true))
+		r1, err := NewRaptor(c.day, c.opts)
+		if err != nil {
+			t.Fatalf("case %d: %v", it, err)
+		}
+		r2, err := NewRaptor(c.day, c.opts)
+		if err != nil {
+			t.Fatalf("case %d: %v", it, err)
+		}
+		r2.tt.sortTransfers() // the full lists again
+		r2.hits = make([]int32, len(r2.tt.xfer))
+		pruned += len(r2.tt.xfer) - len(r1.tt.xfer)
+		acc := slices.Clone(r1.internal(c.access, &r1.accIn))
+		r1.resetLabels()
+		r2.resetLabels()
+		for dep := c.to - 1; dep >= c.from; dep -= c.step {
+			r1.runMinute(dep, acc)
+			r2.runMinute(dep, acc)
+			if !slices.Equal(r1.board, r2.board) || !slices.Equal(r1.veh, r2.veh) {
+				t.Fatalf("case %d, departure %d: labels differ with pruned transfers\n%s", it, dep, rtDescribe(c))
+			}
+		}
+	}
+	if pruned == 0 {
+		t.Fatal("no transfer was left out: nothing tested")
+	}
+	t.Logf("%d transfers left out", pruned)
 }
 
 func TestPruneTransfersHandMade(t *testing.T) {
