@@ -133,7 +133,9 @@ func (b *rideBounds) everyRideOn(s int32, ok func(s2 int32, ride transit.Seconds
 // within pruneAhead stops, u itself at most x seconds later, or a stop s2
 // with a transfer to u of x2 seconds at most x - x2 seconds later. A
 // vehicle arrival at u sets u's board label as a transfer would, so board
-// labels, and everything after them, stay the same.
+// labels, and everything after them, stay the same. Journey uses the same
+// lists: where getting off to walk and staying on arrive together, its
+// itinerary stays on.
 func (tt *raptorTimetable) pruneTransfers() {
 	d := tt.day
 	rides := newRideBounds(d)
