@@ -103,10 +103,7 @@ func TestPruneEgressChainKeepsLast(t *testing.T) {
 // same travel times minute by minute, and the same percentiles.
 func TestPruneEgressKeepsRangeResults(t *testing.T) {
 	rng := rand.New(rand.NewPCG(77, 5))
-	iters := 600
-	if testing.Short() {
-		iters = 100
-	}
+	iters := rtIterations(600, 100)
 	full, kept := 0, 0
 	for it := range iters {
 		c := rtRandomQuery(rng)
@@ -235,10 +232,7 @@ func TestPruneEgressLeavesForeignTables(t *testing.T) {
 // matches, against the naive search over all transfers.
 func TestPrunedTransfersMatchNaive(t *testing.T) {
 	rng := rand.New(rand.NewPCG(31, 8))
-	iters := 800
-	if testing.Short() {
-		iters = 150
-	}
+	iters := rtIterations(800, 150)
 	all, kept := 0, 0
 	for it := range iters {
 		c := rtRandomQueryOn(rng, rtRandomDayXfers(rng, true))
@@ -290,10 +284,7 @@ func TestPrunedTransfersMatchNaive(t *testing.T) {
 // with the full ones, on random days with dense transfers.
 func TestPrunedTransfersKeepLabels(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 21))
-	iters := 800
-	if testing.Short() {
-		iters = 150
-	}
+	iters := rtIterations(800, 150)
 	pruned := 0
 	for it := range iters {
 		c := rtRandomQueryOn(rng, rtRandomDayXfers(rng, true))
@@ -370,4 +361,12 @@ func BenchmarkPruneEgressPortoAlegre(b *testing.B) {
 	}
 	b.ReportMetric(float64(kept), "walks-kept")
 	b.ReportMetric(float64(len(w.eg.Target)), "walks")
+}
+
+// rtIterations is full, or short under go test -short.
+func rtIterations(full, short int) int {
+	if testing.Short() {
+		return short
+	}
+	return full
 }
