@@ -195,6 +195,15 @@ func shardFromEnv(fs *pflag.FlagSet, env *Env, o *analyse.Options) error {
 	if o.ShardCount <= 0 || fs.Changed("shard-index") {
 		return nil
 	}
+	i, err := schedulerShardIndex(env, o.ShardCount)
+	o.ShardIndex = i
+	return err
+}
+
+// schedulerShardIndex reads the shard index that a Kubernetes Indexed Job
+// (JOB_COMPLETION_INDEX) or a Slurm array (SLURM_ARRAY_TASK_ID) gives
+// this process, for a run split into count shards.
+func schedulerShardIndex(env *Env, count int) (int, error) {
 	for _, name := range []string{"JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID"} {
 		v := env.Getenv(name)
 		if v == "" {
@@ -202,12 +211,11 @@ func shardFromEnv(fs *pflag.FlagSet, env *Env, o *analyse.Options) error {
 		}
 		i, err := strconv.Atoi(v)
 		if err != nil {
-			return usagef("%s=%q is not a shard index", name, v)
+			return 0, usagef("%s=%q is not a shard index", name, v)
 		}
-		o.ShardIndex = i
-		return nil
+		return i, nil
 	}
-	return usagef("--shard-count %d without --shard-index, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID: which shard is this?", o.ShardCount)
+	return 0, usagef("--shard-count %d without --shard-index, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID: which shard is this?", count)
 }
 
 // newProgress draws progress lines when stderr is a terminal and the

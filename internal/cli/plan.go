@@ -336,12 +336,18 @@ type planResult struct {
 	candidates int
 }
 
+// limitMs is how far the site-to-cell searches go: the cap on a cell's
+// time for p-median, else the coverage threshold.
+func (pr *planRun) limitMs() uint32 {
+	if pr.p.Objective == plan.Median {
+		return pr.p.CapMs
+	}
+	return pr.p.ThresholdMs
+}
+
 func (pr *planRun) solve(ctx context.Context, k int) (*planResult, error) {
 	t0 := time.Now()
-	limit := pr.p.ThresholdMs
-	if pr.p.Objective == plan.Median {
-		limit = pr.p.CapMs
-	}
+	limit := pr.limitMs()
 	var reach access.Reach
 	if pr.pf.parts != "" {
 		r, err := pr.readSiteParts(limit)

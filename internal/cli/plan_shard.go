@@ -13,7 +13,6 @@ import (
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/analyse"
 	"github.com/saavu/saavu/internal/graph"
-	"github.com/saavu/saavu/internal/plan"
 )
 
 // The matrix stage of plan (the time from every candidate site to every
@@ -33,13 +32,6 @@ type sitePart struct {
 }
 
 func sitePartName(i, n int) string { return fmt.Sprintf("sites-%d-of-%d.saavu-part", i, n) }
-
-func (pr *planRun) limitMs() uint32 {
-	if pr.p.Objective == plan.Median {
-		return pr.p.CapMs
-	}
-	return pr.p.ThresholdMs
-}
 
 // writeSitePart computes the reach lists of this shard's sites and writes
 // them into the output folder.

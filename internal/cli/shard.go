@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"strconv"
-
 	"github.com/saavu/saavu/data/csvio"
 	"github.com/saavu/saavu/internal/analyse"
 	"github.com/spf13/pflag"
@@ -42,20 +40,11 @@ func (sh *shardFlags) origins(fs *pflag.FlagSet, env *Env, op []csvio.Point, for
 // not given, and checks it.
 func (sh *shardFlags) resolve(fs *pflag.FlagSet, env *Env) error {
 	if !fs.Changed("shard-index") {
-		found := false
-		for _, name := range []string{"JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID"} {
-			if v := env.Getenv(name); v != "" {
-				i, err := strconv.Atoi(v)
-				if err != nil {
-					return usagef("%s=%q is not a shard index", name, v)
-				}
-				sh.index, found = i, true
-				break
-			}
+		i, err := schedulerShardIndex(env, sh.count)
+		if err != nil {
+			return err
 		}
-		if !found {
-			return usagef("--shard-count %d without --shard-index, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID: which shard is this?", sh.count)
-		}
+		sh.index = i
 	}
 	if sh.index < 0 || sh.index >= sh.count {
 		return usagef("--shard-index %d: must be 0..%d", sh.index, sh.count-1)
