@@ -35,6 +35,45 @@ func (r Reach) Of(i int) (services []int32, timesMs []uint32) {
 // Pairs returns the number of (origin, service) pairs listed.
 func (r Reach) Pairs() int { return len(r.Service) }
 
+// Slice returns the lists of origins lo..hi-1 as lists of their own, the
+// origins numbered from 0 (a shard of a run); it shares no memory with r.
+func (r Reach) Slice(lo, hi int) Reach {
+	a, b := r.Start[lo], r.Start[hi]
+	out := Reach{Origins: hi - lo, Services: r.Services, LimitMs: r.LimitMs,
+		Service: slices.Clone(r.Service[a:b]), TimeMs: slices.Clone(r.TimeMs[a:b]),
+		Start: make([]int32, 0, hi-lo+1)}
+	for _, st := range r.Start[lo : hi+1] {
+		out.Start = append(out.Start, st-a)
+	}
+	return out
+}
+
+// JoinReach puts the lists of parts one after another, as Slice cut them:
+// origin i of part k becomes origin i plus the origins of the parts before
+// it. The parts must be well formed and agree on Services and LimitMs.
+func JoinReach(parts []Reach) (Reach, error) {
+	if len(parts) == 0 {
+		return Reach{Start: []int32{0}}, nil
+	}
+	out := Reach{Services: parts[0].Services, LimitMs: parts[0].LimitMs, Start: []int32{0}}
+	for k, p := range parts {
+		if err := p.check(); err != nil {
+			return Reach{}, fmt.Errorf("part %d: %w", k, err)
+		}
+		if p.Services != out.Services || p.LimitMs != out.LimitMs {
+			return Reach{}, fmt.Errorf("access: reach lists: part %d has %d services and limit %d ms, part 0 %d and %d ms", k, p.Services, p.LimitMs, out.Services, out.LimitMs)
+		}
+		base := int32(len(out.Service))
+		for _, st := range p.Start[1:] {
+			out.Start = append(out.Start, base+st)
+		}
+		out.Service = append(out.Service, p.Service...)
+		out.TimeMs = append(out.TimeMs, p.TimeMs...)
+		out.Origins += p.Origins
+	}
+	return out, nil
+}
+
 // check verifies the shape of r.
 func (r Reach) check() error {
 	if r.Origins < 0 || r.Services < 0 || len(r.Start) != r.Origins+1 || len(r.Service) != len(r.TimeMs) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/saavu/saavu/internal/graph"
@@ -136,4 +137,39 @@ func BenchmarkWithinReach(b *testing.B) {
 			}
 		})
 	})
+}
+
+func TestReachSliceAndJoin(t *testing.T) {
+	// 4 origins, 3 services; origin 2 reaches nothing.
+	r := Reach{Origins: 4, Services: 3, LimitMs: 900_000,
+		Start:   []int32{0, 2, 3, 3, 5},
+		Service: []int32{0, 2, 1, 0, 1},
+		TimeMs:  []uint32{10, 20, 30, 40, 50}}
+	a, b := r.Slice(0, 1), r.Slice(1, 4)
+	if b.Origins != 3 || !slices.Equal(b.Start, []int32{0, 1, 1, 3}) || !slices.Equal(b.Service, []int32{1, 0, 1}) || !slices.Equal(b.TimeMs, []uint32{30, 40, 50}) {
+		t.Fatalf("Slice(1, 4) = %+v", b)
+	}
+	b.TimeMs[0] = 99 // a slice shares no memory with r
+	if r.TimeMs[2] != 30 {
+		t.Fatal("Slice shares memory with the lists it cut")
+	}
+	b.TimeMs[0] = 30
+	j, err := JoinReach([]Reach{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j.Origins != 4 || j.Services != 3 || j.LimitMs != r.LimitMs || !slices.Equal(j.Start, r.Start) || !slices.Equal(j.Service, r.Service) || !slices.Equal(j.TimeMs, r.TimeMs) {
+		t.Errorf("JoinReach of the slices = %+v, want %+v", j, r)
+	}
+	// Parts that do not agree, or are malformed, are refused.
+	other := a
+	other.Services = 4
+	if _, err := JoinReach([]Reach{a, other}); err == nil {
+		t.Error("parts with different service counts were joined")
+	}
+	bad := a
+	bad.Start = []int32{0, 5}
+	if _, err := JoinReach([]Reach{bad}); err == nil {
+		t.Error("a part whose offsets overrun its pairs was joined")
+	}
 }

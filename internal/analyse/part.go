@@ -127,12 +127,7 @@ func WritePart(res *Result, o *Options) error {
 		for c, m := range per {
 			cm := CellMeasures{FCA: cut(m.FCA, lo, hi), Gravity: cut(m.Gravity, lo, hi)}
 			if r := m.FCAReach; r != nil {
-				a, b := r.Start[lo], r.Start[hi]
-				sub := access.Reach{Origins: hi - lo, Services: r.Services, LimitMs: r.LimitMs,
-					Service: slices.Clone(r.Service[a:b]), TimeMs: slices.Clone(r.TimeMs[a:b])}
-				for _, st := range r.Start[lo : hi+1] {
-					sub.Start = append(sub.Start, st-a)
-				}
+				sub := r.Slice(lo, hi)
 				cm.FCAReach = &sub
 			}
 			for _, v := range m.NthMs {
@@ -274,16 +269,17 @@ func Merge(paths []string) (*Result, *Options, error) {
 				}
 				if x := p0.Measures[m][c].FCAReach; x != nil {
 					// The 2SFCA's global stage: supply ratios over every cell.
-					full := access.Reach{Services: x.Services, LimitMs: x.LimitMs, Start: []int32{0}}
-					for _, pt := range parts {
+					lists := make([]access.Reach, len(parts))
+					for k, pt := range parts {
 						r := pt.Measures[m][c].FCAReach
-						base := int32(len(full.Service))
-						for _, st := range r.Start[1:] {
-							full.Start = append(full.Start, base+st)
+						if r == nil {
+							return nil, nil, inputError(fmt.Errorf("merge: shard %d holds no 2SFCA reach lists but shard %d does: not parts of one run", pt.Shard.Index, p0.Shard.Index))
 						}
-						full.Service = append(full.Service, r.Service...)
-						full.TimeMs = append(full.TimeMs, r.TimeMs...)
-						full.Origins += r.Origins
+						lists[k] = *r
+					}
+					full, err := access.JoinReach(lists)
+					if err != nil {
+						return nil, nil, inputError(fmt.Errorf("merge: 2SFCA reach lists: %w", err))
 					}
 					supply := make([]float64, len(p0.Services))
 					for i, s := range p0.Services {
