@@ -81,9 +81,7 @@ func (n *Network) Matrix(ctx context.Context, origins, dests []graph.Snap, win W
 	walkRadius := n.walkRadius(limit)
 	direct := func(w *walker, i int, out []transit.Seconds) {
 		o := origins[i]
-		for j := range out {
-			out[j] = Unreachable
-		}
+		fillSeconds(out, Unreachable)
 		w.nearDest = destIx.near(o.Lon, o.Lat, walkRadius, w.nearDest[:0])
 		for _, j := range w.nearDest {
 			out[j] = walkSeconds(w.pointTime(o, dests[j], limit))

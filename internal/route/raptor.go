@@ -223,10 +223,11 @@ type Raptor struct {
 	// boardPrevMax[(k-1)*numStops+s] is at least the largest boardPrev of
 	// round k over the positions of stop s (an upper bound kept up to
 	// date when the stop's positions are marked). A stop whose board label
-	// improves is
-	// marked only at positions where the label fell below boardPrev: at
-	// the others the cached trip is unchanged and was already ridden from
-	// there, so boarding again could improve nothing.
+	// improves is marked only at positions where the label fell below
+	// boardPrev: at the others the cached trip is unchanged and was
+	// already ridden from there, so boarding again could improve nothing;
+	// with the label (plus slack) at or above boardPrevMax no position
+	// needs a look.
 	boardPrevMax []transit.Seconds
 
 	// Per target earliest arrival (clock time) across minutes, and the
@@ -244,7 +245,7 @@ type Raptor struct {
 	pRank     []pctRank
 	stretches []stretch
 	bucket    []int32
-	offs      []int32           // scratch of inBucket
+	offs      []int32           // scratch of kthOffset
 	times     []transit.Seconds // the series built by series
 	one       [1]transit.Seconds
 

@@ -67,16 +67,10 @@ const maxBuckets = 1024
 // stretches (see RangePercentiles) and reports whether it could; it
 // declines when the times span more than maxBuckets buckets.
 func (r *Raptor) stretchPercentiles(t int, direct []transit.Seconds, from, step transit.Seconds, m int, dst []transit.Seconds) bool {
-	maxT := r.opts.MaxTime
-	w := Unreachable
-	if direct != nil {
-		if d := direct[t]; d >= 0 && d < maxT {
-			w = d
-		}
-	}
+	w := r.walkOnly(direct, t)
 	// Times at or above the cap are the walk w, or unreachable: they sort
 	// after every other time.
-	capT := maxT
+	capT := r.opts.MaxTime
 	if w >= 0 {
 		capT = w
 	}
@@ -107,9 +101,7 @@ func (r *Raptor) stretchPercentiles(t int, direct []transit.Seconds, from, step 
 	r.stretches = st
 	capped := w
 	if below == 0 {
-		for i := range dst {
-			dst[i] = capped
-		}
+		fillSeconds(dst, capped)
 		return true
 	}
 	nb := int(bmax-bmin) + 1

@@ -129,12 +129,7 @@ func (r *Raptor) rangeEvents(access []StopTime, eg *Egress, numTargets int, from
 // they are all the same.
 func (r *Raptor) series(t int, direct []transit.Seconds, from, step transit.Seconds, m int) []transit.Seconds {
 	maxT := r.opts.MaxTime
-	w := Unreachable
-	if direct != nil {
-		if d := direct[t]; d >= 0 && d < maxT {
-			w = d
-		}
-	}
+	w := r.walkOnly(direct, t)
 	e := r.evHead[t]
 	if e < 0 {
 		r.one[0] = w
@@ -177,6 +172,17 @@ func (r *Raptor) series(t int, direct []transit.Seconds, from, step transit.Seco
 		out[mi] = w
 	}
 	return out
+}
+
+// walkOnly is target t's walk-only time when it is below MaxTime, else
+// Unreachable (direct nil: no walks).
+func (r *Raptor) walkOnly(direct []transit.Seconds, t int) transit.Seconds {
+	if direct != nil {
+		if d := direct[t]; d >= 0 && d < r.opts.MaxTime {
+			return d
+		}
+	}
+	return Unreachable
 }
 
 // checkRange validates the arguments of Range and returns the number of
