@@ -20,7 +20,7 @@ import (
 // stretches per bucket finds the bucket of each rank, and only the few
 // times in that bucket are compared.
 func (r *Raptor) RangePercentiles(access []StopTime, direct []transit.Seconds, eg *Egress, numTargets int, from, to, step transit.Seconds, ps []int, out []transit.Seconds) error {
-	m, err := r.checkRange(access, direct, eg, numTargets, from, to, step, 0, false)
+	m, err := r.checkRange(access, direct, eg, numTargets, from, to, step)
 	if err != nil {
 		return err
 	}

@@ -29,9 +29,12 @@ import (
 // It returns an error wrapping ErrInvalidRaptorQuery when the arguments do
 // not fit the day or each other; out is then left unspecified.
 func (r *Raptor) Range(access []StopTime, direct []transit.Seconds, eg *Egress, numTargets int, from, to, step transit.Seconds, out []transit.Seconds) error {
-	m, err := r.checkRange(access, direct, eg, numTargets, from, to, step, len(out), true)
+	m, err := r.checkRange(access, direct, eg, numTargets, from, to, step)
 	if err != nil {
 		return err
+	}
+	if len(out) < m*numTargets {
+		return fmt.Errorf("%w: out has %d entries, want %d minutes x %d targets", ErrInvalidRaptorQuery, len(out), m, numTargets)
 	}
 	r.rangeEvents(access, eg, numTargets, from, step, m)
 	for t := range numTargets {
@@ -185,9 +188,9 @@ func (r *Raptor) walkOnly(direct []transit.Seconds, t int) transit.Seconds {
 	return Unreachable
 }
 
-// checkRange validates the arguments of Range and returns the number of
-// departure minutes.
-func (r *Raptor) checkRange(access []StopTime, direct []transit.Seconds, eg *Egress, numTargets int, from, to, step transit.Seconds, outLen int, checkOut bool) (int, error) {
+// checkRange validates the arguments of Range and RangePercentiles (all
+// but their output) and returns the number of departure minutes.
+func (r *Raptor) checkRange(access []StopTime, direct []transit.Seconds, eg *Egress, numTargets int, from, to, step transit.Seconds) (int, error) {
 	bad := func(format string, args ...any) (int, error) {
 		return 0, fmt.Errorf("%w: "+format, append([]any{ErrInvalidRaptorQuery}, args...)...)
 	}
@@ -211,11 +214,7 @@ func (r *Raptor) checkRange(access []StopTime, direct []transit.Seconds, eg *Egr
 			return 0, err
 		}
 	}
-	m := int((to - from) / step)
-	if checkOut && outLen < m*numTargets {
-		return bad("out has %d entries, want %d minutes x %d targets", outLen, m, numTargets)
-	}
-	return m, nil
+	return int((to - from) / step), nil
 }
 
 // checkAccess validates a list of walks between a place and stops.
