@@ -6,7 +6,7 @@ FUZZTIME  ?= 30s
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X github.com/saavu/saavu/internal/cli.Version=$(VERSION)
 
-.PHONY: all build test race demo bench fuzz fuzz-short lint fmt vet clean report-check
+.PHONY: all build test race demo bench fuzz fuzz-short lint fmt vet clean report-check pgrouting-check
 
 all: build
 
@@ -21,6 +21,13 @@ test:
 # skips the slow real-data and browser tests.
 race:
 	$(GO) test -race -short -count=1 ./internal/... ./data/... ./geo/...
+
+# pgrouting-check compares shortest walks and drives on the real extracts
+# with pgRouting; it installs and starts PostgreSQL with PostGIS and
+# pgRouting first (Debian packages, needs root). make test runs the same
+# test when SAAVU_PGROUTING is set, as .ci/run does.
+pgrouting-check:
+	SAAVU_PGROUTING="$$(scripts/pgrouting-setup.sh)" $(GO) test -count=1 -run TestPgRoutingAgreement -v ./internal/route/
 
 # report-check renders the fixture report in headless Chromium; the
 # screenshot and HTML land in artefacts/.

@@ -1,0 +1,323 @@
+package route
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"maps"
+	"math"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/saavu/saavu/data/osm"
+	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/testutil"
+)
+
+// pgRoutingEnv names the variable holding a libpq connection string
+// ("host=/var/run/postgresql dbname=saavu_check") of a database where the
+// PostGIS, pgRouting and hstore extensions can be created.
+const pgRoutingEnv = "SAAVU_PGROUTING"
+
+// TestPgRoutingAgreement compares our shortest walks and drives with
+// pgRouting's on the real OSM extracts. The other side is built without
+// any of our code: GDAL's OSM driver reads the ways (ogr2ogr into
+// PostGIS), the network is made in SQL from the ways' points (two ways
+// meet where they share a point; only where distinct nodes lie on one
+// point is the SQL side told which node is which), each piece's length is PostGIS's
+// geodesic length on the WGS84 ellipsoid, one-way rules are read from the
+// tags in SQL, and pgr_dijkstraCost searches it. What is shared is the set
+// of ways (those both readers keep, and our graph of the mode uses) and,
+// for cars, each way's speed, which is a setting rather than something to
+// check. It needs ogr2ogr and psql and runs only where SAAVU_PGROUTING is
+// set; scripts/pgrouting-setup.sh prepares a local server and .ci/run
+// calls it:
+//
+//	make pgrouting-check
+func TestPgRoutingAgreement(t *testing.T) {
+	if testing.Short() {
+		t.Skip("real-data comparison with pgRouting skipped in -short mode")
+	}
+	dsn := os.Getenv(pgRoutingEnv)
+	if dsn == "" {
+		t.Skipf("%s is not set: no PostgreSQL with pgRouting to compare with (make pgrouting-check sets one up)", pgRoutingEnv)
+	}
+	for _, tool := range []string{"ogr2ogr", "psql"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is set but %s is not installed: %v", pgRoutingEnv, tool, err)
+		}
+	}
+	psql(t, dsn, "create extension if not exists postgis; create extension if not exists pgrouting; "+
+		"create extension if not exists hstore;")
+	cities := []struct{ name, pbf string }{
+		{"tampere", "tampere/tampere.osm.pbf"},
+		{"terre-haute", "terre-haute/terre_haute.osm.pbf"},
+		{"monaco", "monaco/monaco.osm.pbf"},
+		{"porto-alegre", "porto-alegre/poa_osm.pbf"},
+	}
+	for ci, c := range cities {
+		t.Run(c.name, func(t *testing.T) {
+			path := testutil.SharedData(t, c.pbf)
+			schema := fmt.Sprintf("saavu_check_%d_%d", os.Getpid(), ci)
+			psql(t, dsn, "create schema "+schema)
+			t.Cleanup(func() { psql(t, dsn, "drop schema "+schema+" cascade") })
+			ogr := exec.Command("ogr2ogr", "-f", "PostgreSQL", "PG:"+dsn, path, "lines",
+				"-nln", schema+".lines", "-lco", "GEOMETRY_NAME=geom", "-lco", "SPATIAL_INDEX=NONE",
+				"-where", "highway IS NOT NULL")
+			// PBF node ids are not increasing in every extract.
+			ogr.Env = append(os.Environ(), "OSM_USE_CUSTOM_INDEXING=NO")
+			if out, err := ogr.CombinedOutput(); err != nil {
+				t.Fatalf("ogr2ogr: %v\n%s", err, out)
+			}
+			theirs := map[int64]bool{}
+			for _, row := range psqlCSV(t, dsn, "select osm_id from "+schema+".lines") {
+				id, err := strconv.ParseInt(row[0], 10, 64)
+				if err != nil {
+					t.Fatalf("osm_id %q: %v", row[0], err)
+				}
+				theirs[id] = true
+			}
+			ext, err := osm.Read(context.Background(), path, osm.Options{SkipPOIs: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := len(ext.Ways)
+			ext.Ways = slices.DeleteFunc(ext.Ways, func(w osm.Way) bool { return !theirs[w.ID] })
+			t.Logf("ways with a highway tag: ours %d, GDAL %d, both %d", n, len(theirs), len(ext.Ways))
+			for _, mode := range []graph.Mode{graph.Walk, graph.Car} {
+				t.Run(mode.String(), func(t *testing.T) {
+					p := graph.DefaultParams()
+					g, _, err := graph.Build(ext, mode, p)
+					if err != nil {
+						t.Fatal(err)
+					}
+					comparePgRouting(t, dsn, schema, ext, g)
+				})
+			}
+		})
+	}
+}
+
+// comparePgRouting samples origins and destinations among g's vertices,
+// searches them on both sides and compares the times.
+func comparePgRouting(t *testing.T, dsn, schema string, ext *osm.Extract, g *graph.Graph) {
+	t.Helper()
+	if len(g.Ferries) > 0 {
+		t.Fatalf("%d ferries: the SQL network has none", len(g.Ferries))
+	}
+	// Each way's speed (m/s) from its longest segment, where the
+	// rounding of times to milliseconds matters least.
+	type waySpeed struct{ len, speed float64 }
+	speeds := map[int64]waySpeed{}
+	for s := range g.SegWay {
+		ms := min(g.SegFwdMs[s], g.SegBwdMs[s])
+		l := float64(g.SegLenM[s])
+		if ms == graph.NoTime || ms == 0 || l <= speeds[g.SegWay[s]].len {
+			continue
+		}
+		speeds[g.SegWay[s]] = waySpeed{l, l / (float64(ms) / 1000)}
+	}
+	rng := rand.New(rand.NewPCG(1, uint64(g.Mode)))
+	const nOrig, nDest = 20, 300
+	var orig, dest []int32
+	for len(orig) < nOrig {
+		orig = append(orig, int32(rng.IntN(g.NumVertices())))
+	}
+	for len(dest) < nDest {
+		dest = append(dest, int32(rng.IntN(g.NumVertices())))
+	}
+	var sql strings.Builder
+	fmt.Fprintf(&sql, "set search_path to %s, public;\n", schema)
+	sql.WriteString("create temp table ours (osm_id bigint primary key, speed float8);\n" +
+		"copy ours from stdin (format csv);\n")
+	for _, id := range slices.Sorted(maps.Keys(speeds)) {
+		fmt.Fprintf(&sql, "%d,%.9g\n", id, speeds[id].speed)
+	}
+	sql.WriteString("\\.\n")
+	// OSM joins ways where they share a node, the SQL side where they
+	// share a point. Where distinct nodes lie on the same point (a loop
+	// drawn back onto itself without closing, say), the SQL side is told
+	// which node each of those points is.
+	dups := sharedPoints(ext)
+	sql.WriteString("create temp table dup (osm_id bigint, i int, node bigint, x numeric, y numeric);\n" +
+		"copy dup from stdin (format csv);\n")
+	for _, w := range ext.Ways {
+		if _, ok := speeds[w.ID]; !ok {
+			continue
+		}
+		for i, id := range w.Nodes {
+			if k, ok := pointKey(ext, id); ok && dups[k] {
+				lon, lat, _ := ext.Coord(id)
+				fmt.Fprintf(&sql, "%d,%d,%d,%.7f,%.7f\n", w.ID, i+1, id, lon, lat)
+			}
+		}
+	}
+	sql.WriteString("\\.\n")
+	sql.WriteString("create temp table sample (k int, key text);\ncopy sample from stdin (format csv);\n")
+	for k, v := range slices.Concat(orig, dest) {
+		key := fmt.Sprintf("%.7f %.7f", g.Lon[v], g.Lat[v])
+		if pk, _ := pointKey(ext, g.NodeID[v]); dups[pk] {
+			key = fmt.Sprintf("n%d", g.NodeID[v])
+		}
+		fmt.Fprintf(&sql, "%d,%s\n", k, key)
+	}
+	sql.WriteString("\\.\n")
+	oneway := "'both'"
+	if g.Mode == graph.Car {
+		// OSM's one-way rules, read again from the tags.
+		oneway = `case when h->'oneway' in ('yes','true','1') then 'fwd'
+			when h->'oneway' in ('-1','reverse') then 'bwd'
+			when h->'oneway' in ('no','false','0') then 'both'
+			when h->'junction' in ('roundabout','circular') or l.highway = 'motorway' then 'fwd'
+			else 'both' end`
+	}
+	fmt.Fprintf(&sql, `
+create temp table pts as
+  select l.osm_id::bigint as osm_id, (d).path[1] as i, %[1]s as dir,
+         round(ST_X((d).geom)::numeric, 7) as x, round(ST_Y((d).geom)::numeric, 7) as y, (d).geom as g
+  from (select *, coalesce(other_tags, '')::hstore as h, ST_DumpPoints(geom) as d from lines) l
+  join ours o on o.osm_id = l.osm_id::bigint;
+alter table pts add column key text;
+update pts p set key = coalesce((select 'n' || node from dup where dup.osm_id = p.osm_id and dup.i = p.i
+  and dup.x = p.x and dup.y = p.y), p.x || ' ' || p.y);
+do $$ begin
+  if exists (select 1 from dup d where not exists (select 1 from pts p
+      where p.osm_id = d.osm_id and p.i = d.i and p.x = d.x and p.y = d.y)) then
+    raise exception 'a shared point is not where our reader has it';
+  end if;
+end $$;
+create temp table v as select row_number() over (order by key) as id, key from (select distinct key from pts) s;
+create temp table e as
+  select row_number() over (order by a.osm_id, a.i) as id, va.id as source, vb.id as target,
+         ST_Length(ST_MakeLine(a.g, b.g)::geography) / o.speed as t, a.dir
+  from pts a join pts b on b.osm_id = a.osm_id and b.i = a.i + 1
+  join ours o on o.osm_id = a.osm_id
+  join v va on va.key = a.key join v vb on vb.key = b.key;
+create temp table s as select k, v.id from sample join v using (key);
+select so.k, sd.k, c.agg_cost
+from pgr_dijkstraCost(
+  'select id, source, target, case when dir = ''bwd'' then -1 else t end as cost,
+          case when dir = ''fwd'' then -1 else t end as reverse_cost from e',
+  (select array_agg(distinct id) from s where k < %[2]d),
+  (select array_agg(distinct id) from s where k >= %[2]d), true) c
+join s so on so.id = c.start_vid and so.k < %[2]d
+join s sd on sd.id = c.end_vid and sd.k >= %[2]d;
+`, oneway, nOrig)
+	theirs := map[[2]int]float64{} // seconds by (origin k, destination k)
+	for _, row := range psqlCSV(t, dsn, sql.String()) {
+		o, err1 := strconv.Atoi(row[0])
+		d, err2 := strconv.Atoi(row[1])
+		c, err3 := strconv.ParseFloat(row[2], 64)
+		if err1 != nil || err2 != nil || err3 != nil {
+			t.Fatalf("pgRouting row %q", row)
+		}
+		theirs[[2]int{o, d - nOrig}] = c
+	}
+	dj := NewDijkstra(g)
+	var pairs, both, onlyOurs, onlyTheirs, agree int
+	var ratios []float64
+	worst := 0.0
+	for oi, o := range orig {
+		dj.Run(false, []Source{{V: o}}, 0)
+		for di, d := range dest {
+			if o == d {
+				continue
+			}
+			pairs++
+			ours := dj.Time(d)
+			pg, ok := theirs[[2]int{oi, di}]
+			switch {
+			case ours == Unreached && !ok:
+				agree++
+			case ours == Unreached:
+				onlyTheirs++
+			case !ok:
+				onlyOurs++
+			default:
+				both++
+				s := float64(ours) / 1000
+				diff := math.Abs(s - pg)
+				// PostGIS measures on the ellipsoid, we on a sphere:
+				// up to about 0.3% apart at these latitudes.
+				if diff <= max(1, 0.005*pg) {
+					agree++
+				}
+				if pg > 60 {
+					ratios = append(ratios, s/pg)
+					worst = max(worst, diff/pg)
+				}
+			}
+		}
+	}
+	slices.Sort(ratios)
+	med := math.NaN()
+	if len(ratios) > 0 {
+		med = ratios[len(ratios)/2]
+	}
+	share := float64(agree) / float64(pairs)
+	t.Logf("%s: %d vertices, %d pairs: reached by both %d, only by us %d, only by pgRouting %d; "+
+		"agreeing within 0.5%% or 1 s: %.2f%%; ours / pgRouting median %.4f, largest difference %.2f%%",
+		g.Mode, g.NumVertices(), pairs, both, onlyOurs, onlyTheirs, 100*share, med, 100*worst)
+	if both < pairs/4 {
+		t.Errorf("only %d of %d pairs reached by both: the sample says little", both, pairs)
+	}
+	if share < 0.999 {
+		t.Errorf("%.2f%% of pairs agree with pgRouting, want at least 99.9%%", 100*share)
+	}
+}
+
+// pointKey is a node's position at the precision of OSM coordinates.
+func pointKey(ext *osm.Extract, id int64) ([2]int64, bool) {
+	lon, lat, ok := ext.Coord(id)
+	return [2]int64{int64(math.Round(lon * 1e7)), int64(math.Round(lat * 1e7))}, ok
+}
+
+// sharedPoints are the positions that more than one node of the ways lies on.
+func sharedPoints(ext *osm.Extract) map[[2]int64]bool {
+	first := map[[2]int64]int64{}
+	dups := map[[2]int64]bool{}
+	for _, w := range ext.Ways {
+		for _, id := range w.Nodes {
+			k, ok := pointKey(ext, id)
+			if !ok {
+				continue
+			}
+			if f, seen := first[k]; !seen {
+				first[k] = id
+			} else if f != id {
+				dups[k] = true
+			}
+		}
+	}
+	return dups
+}
+
+// psql runs SQL and fails the test on any error.
+func psql(t *testing.T, dsn, sql string) {
+	t.Helper()
+	psqlCSV(t, dsn, sql)
+}
+
+// psqlCSV runs SQL (a script; rows of its last query are returned, split
+// as CSV) and fails the test on any error.
+func psqlCSV(t *testing.T, dsn, sql string) [][]string {
+	t.Helper()
+	cmd := exec.Command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--csv", "-t", "-d", dsn)
+	cmd.Stdin = strings.NewReader(sql)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("psql: %v\n%s", err, errb.String())
+	}
+	rows, err := csv.NewReader(&out).ReadAll()
+	if err != nil {
+		t.Fatalf("psql output: %v", err)
+	}
+	return rows
+}
