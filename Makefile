@@ -22,7 +22,7 @@ test:
 race:
 	$(GO) test -race -short -count=1 ./internal/... ./data/... ./geo/...
 
-# pgrouting-check compares shortest walks and drives on the real extracts
+# pgrouting-check compares shortest walks, rides and drives on the real extracts
 # with pgRouting; it installs and starts PostgreSQL with PostGIS and
 # pgRouting first (Debian packages, needs root). make test runs the same
 # test when SAAVU_PGROUTING is set, as .ci/run does.

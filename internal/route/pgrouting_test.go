@@ -25,14 +25,14 @@ import (
 // PostGIS, pgRouting and hstore extensions can be created.
 const pgRoutingEnv = "SAAVU_PGROUTING"
 
-// TestPgRoutingAgreement compares our shortest walks and drives with
+// TestPgRoutingAgreement compares our shortest walks, rides and drives with
 // pgRouting's on the real OSM extracts. The other side is built without
 // any of our code: GDAL's OSM driver reads the ways (ogr2ogr into
 // PostGIS), the network is made in SQL from the ways' points (two ways
 // meet where they share a point; only where distinct nodes lie on one
 // point is the SQL side told which node is which), each piece's length is PostGIS's
 // geodesic length on the WGS84 ellipsoid, one-way rules are read from the
-// tags in SQL, and pgr_dijkstraCost searches it. What is shared is the set
+// tags in SQL for bikes and cars, and pgr_dijkstraCost searches it. What is shared is the set
 // of ways (those both readers keep, and our graph of the mode uses) and,
 // for cars, each way's speed, which is a setting rather than something to
 // check. It needs ogr2ogr and psql and runs only where SAAVU_PGROUTING is
@@ -90,7 +90,7 @@ func TestPgRoutingAgreement(t *testing.T) {
 			n := len(ext.Ways)
 			ext.Ways = slices.DeleteFunc(ext.Ways, func(w osm.Way) bool { return !theirs[w.ID] })
 			t.Logf("ways with a highway tag: ours %d, GDAL %d, both %d", n, len(theirs), len(ext.Ways))
-			for _, mode := range []graph.Mode{graph.Walk, graph.Car} {
+			for _, mode := range []graph.Mode{graph.Walk, graph.Bike, graph.Car} {
 				t.Run(mode.String(), func(t *testing.T) {
 					p := graph.DefaultParams()
 					g, _, err := graph.Build(ext, mode, p)
@@ -168,13 +168,27 @@ func comparePgRouting(t *testing.T, dsn, schema string, ext *osm.Extract, g *gra
 		fmt.Fprintf(&sql, "%d,%s\n", k, key)
 	}
 	sql.WriteString("\\.\n")
+	// OSM's one-way rules, read again from the tags.
 	oneway := "'both'"
-	if g.Mode == graph.Car {
-		// OSM's one-way rules, read again from the tags.
+	switch g.Mode {
+	case graph.Car:
 		oneway = `case when h->'oneway' in ('yes','true','1') then 'fwd'
 			when h->'oneway' in ('-1','reverse') then 'bwd'
 			when h->'oneway' in ('no','false','0') then 'both'
 			when h->'junction' in ('roundabout','circular') or l.highway = 'motorway' then 'fwd'
+			else 'both' end`
+	case graph.Bike:
+		// oneway:bicycle first, then a cycleway against the traffic, then
+		// oneway and roundabouts; reversible ways are two-way on a bike.
+		oneway = `case when h->'oneway:bicycle' in ('yes','true','1') then 'fwd'
+			when h->'oneway:bicycle' in ('-1','reverse') then 'bwd'
+			when h->'oneway:bicycle' in ('no','false','0','reversible','alternating') then 'both'
+			when h->'cycleway' like 'opposite%' or h->'cycleway:left' like 'opposite%'
+				or h->'cycleway:right' like 'opposite%' or h->'cycleway:both' like 'opposite%' then 'both'
+			when h->'oneway' in ('yes','true','1') then 'fwd'
+			when h->'oneway' in ('-1','reverse') then 'bwd'
+			when h->'oneway' in ('no','false','0','reversible','alternating') then 'both'
+			when h->'junction' in ('roundabout','circular') then 'fwd'
 			else 'both' end`
 	}
 	fmt.Fprintf(&sql, `
