@@ -409,6 +409,25 @@ func TestReportText(t *testing.T) {
 	}
 }
 
+// A problem with the whole feed rather than one of its files says so.
+func TestReportTextNotAZip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "feed.zip")
+	if err := os.WriteFile(path, []byte("not a zip"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Validate(context.Background(), path, Options{})
+	if !errors.Is(err, ErrNotFeed) {
+		t.Fatalf("error %v, want ErrNotFeed", err)
+	}
+	var b strings.Builder
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	if want := "  error   1 x the feed as a whole\n"; !strings.Contains(b.String(), want) {
+		t.Errorf("report lacks %q:\n%s", want, b.String())
+	}
+}
+
 func TestCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

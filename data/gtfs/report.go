@@ -148,7 +148,11 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	fmt.Fprintf(bw, "%d errors, %d warnings\n", r.Errors, r.Warnings)
 	for _, k := range r.Kinds {
-		fmt.Fprintf(bw, "  %-7s %d x %s", k.Severity, k.Count, k.File)
+		where := k.File
+		if where == "" {
+			where = "the feed as a whole" // not a zip, a required file missing...
+		}
+		fmt.Fprintf(bw, "  %-7s %d x %s", k.Severity, k.Count, where)
 		if k.Field != "" {
 			fmt.Fprintf(bw, " field %s", k.Field)
 		}
