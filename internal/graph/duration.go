@@ -37,7 +37,13 @@ func ParseDuration(v string) (time.Duration, bool) {
 	if !ok || !(secs > 0) || secs > maxFerryDuration.Seconds() {
 		return 0, false
 	}
-	return time.Duration(math.Round(secs * 1e9)), true
+	// A positive value too small for a nanosecond ("0.000000000001"
+	// minutes) is not a duration either.
+	d := time.Duration(math.Round(secs * 1e9))
+	if d <= 0 {
+		return 0, false
+	}
+	return d, true
 }
 
 // parseClock reads "H:MM" (hours and minutes) or "H:MM:SS".
