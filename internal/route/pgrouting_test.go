@@ -51,14 +51,14 @@ func TestPgRoutingAgreement(t *testing.T) {
 	for ci, c := range cities {
 		t.Run(c.name, func(t *testing.T) {
 			schema := fmt.Sprintf("saavu_check_%d_%d", os.Getpid(), ci)
-			ext := pgLoad(t, dsn, testutil.SharedData(t, c.pbf), schema)
+			pn := pgLoad(t, dsn, testutil.SharedData(t, c.pbf), schema)
 			for _, mode := range []graph.Mode{graph.Walk, graph.Bike, graph.Car} {
 				t.Run(mode.String(), func(t *testing.T) {
-					g, _, err := graph.Build(ext, mode, graph.DefaultParams())
+					g, _, err := graph.Build(pn.ext, mode, graph.DefaultParams())
 					if err != nil {
 						t.Fatal(err)
 					}
-					comparePgRouting(t, dsn, schema, ext, g)
+					comparePgRouting(t, pn, g)
 				})
 			}
 		})
@@ -67,11 +67,11 @@ func TestPgRoutingAgreement(t *testing.T) {
 
 // comparePgRouting samples origins and destinations among g's vertices,
 // searches them on both sides and compares the times.
-func comparePgRouting(t *testing.T, dsn, schema string, ext *osm.Extract, g *graph.Graph) {
+func comparePgRouting(t *testing.T, pn *pgNet, g *graph.Graph) {
 	t.Helper()
-	pgBuild(t, dsn, schema, ext, g)
+	pn.build(t, g)
 	orig, dest := pgSample(g, 20, 300)
-	theirs := pgCosts(t, dsn, schema, ext, g, orig, dest)
+	theirs := pn.costs(t, g, orig, dest)
 	dj := NewDijkstra(g)
 	var pairs, both, onlyOurs, onlyTheirs, agree int
 	var ratios []float64
@@ -146,10 +146,18 @@ func pgDSN(tb testing.TB) string {
 	return dsn
 }
 
+// pgNet is one OSM extract on both sides: in schema.lines as GDAL read
+// it, and as our reader read it, limited to the ways GDAL kept too.
+type pgNet struct {
+	dsn, schema string
+	ext         *osm.Extract
+	dups        map[[2]int64]bool // points that distinct nodes lie on (sharedPoints)
+}
+
 // pgLoad loads the highway ways of an OSM file into schema.lines with
 // GDAL (the schema is dropped when the test ends) and reads the file with
 // our reader, keeping the ways that GDAL kept too.
-func pgLoad(tb testing.TB, dsn, path, schema string) *osm.Extract {
+func pgLoad(tb testing.TB, dsn, path, schema string) *pgNet {
 	tb.Helper()
 	psql(tb, dsn, "create schema "+schema)
 	tb.Cleanup(func() { psql(tb, dsn, "drop schema "+schema+" cascade") })
@@ -176,15 +184,16 @@ func pgLoad(tb testing.TB, dsn, path, schema string) *osm.Extract {
 	n := len(ext.Ways)
 	ext.Ways = slices.DeleteFunc(ext.Ways, func(w osm.Way) bool { return !theirs[w.ID] })
 	tb.Logf("ways with a highway tag: ours %d, GDAL %d, both %d", n, len(theirs), len(ext.Ways))
-	return ext
+	return &pgNet{dsn: dsn, schema: schema, ext: ext, dups: sharedPoints(ext)}
 }
 
-// pgBuild makes the SQL network of g's mode from schema.lines: tables
+// build makes the SQL network of g's mode from schema.lines: tables
 // schema.e_MODE (edges, cost and reverse_cost in seconds, -1 where a
 // direction is closed) and schema.v_MODE (vertices, keyed by point, or by
 // node where distinct nodes share a point).
-func pgBuild(tb testing.TB, dsn, schema string, ext *osm.Extract, g *graph.Graph) {
+func (pn *pgNet) build(tb testing.TB, g *graph.Graph) {
 	tb.Helper()
+	ext := pn.ext
 	if len(g.Ferries) > 0 {
 		tb.Fatalf("%d ferries: the SQL network has none", len(g.Ferries))
 	}
@@ -201,7 +210,7 @@ func pgBuild(tb testing.TB, dsn, schema string, ext *osm.Extract, g *graph.Graph
 		speeds[g.SegWay[s]] = waySpeed{l, l / (float64(ms) / 1000)}
 	}
 	var sql strings.Builder
-	fmt.Fprintf(&sql, "set search_path to %s, public;\n", schema)
+	fmt.Fprintf(&sql, "set search_path to %s, public;\n", pn.schema)
 	sql.WriteString("create temp table ours (osm_id bigint primary key, speed float8);\n" +
 		"copy ours from stdin (format csv);\n")
 	for _, id := range slices.Sorted(maps.Keys(speeds)) {
@@ -212,7 +221,6 @@ func pgBuild(tb testing.TB, dsn, schema string, ext *osm.Extract, g *graph.Graph
 	// share a point. Where distinct nodes lie on the same point (a loop
 	// drawn back onto itself without closing, say), the SQL side is told
 	// which node each of those points is.
-	dups := sharedPoints(ext)
 	sql.WriteString("create temp table dup (osm_id bigint, i int, node bigint, x numeric, y numeric);\n" +
 		"copy dup from stdin (format csv);\n")
 	for _, w := range ext.Ways {
@@ -220,7 +228,7 @@ func pgBuild(tb testing.TB, dsn, schema string, ext *osm.Extract, g *graph.Graph
 			continue
 		}
 		for i, id := range w.Nodes {
-			if k, ok := pointKey(ext, id); ok && dups[k] {
+			if k, ok := pointKey(ext, id); ok && pn.dups[k] {
 				lon, lat, _ := ext.Coord(id)
 				fmt.Fprintf(&sql, "%d,%d,%d,%.7f,%.7f\n", w.ID, i+1, id, lon, lat)
 			}
@@ -276,7 +284,7 @@ create table e_%[2]s as
   join ours o on o.osm_id = a.osm_id
   join v_%[2]s va on va.key = a.key join v_%[2]s vb on vb.key = b.key;
 `, oneway, g.Mode)
-	psql(tb, dsn, sql.String())
+	psql(tb, pn.dsn, sql.String())
 }
 
 // pgSample draws origins and destinations among g's vertices, the same
@@ -292,16 +300,15 @@ func pgSample(g *graph.Graph, nOrig, nDest int) (orig, dest []int32) {
 	return orig, dest
 }
 
-// pgCostsSQL is the query of pgCosts: the sample's vertices, then
+// costsSQL is the query of costs: the sample's vertices, then
 // pgr_dijkstraCost from every origin to every destination.
-func pgCostsSQL(schema string, ext *osm.Extract, g *graph.Graph, orig, dest []int32) string {
+func (pn *pgNet) costsSQL(g *graph.Graph, orig, dest []int32) string {
 	var sql strings.Builder
-	fmt.Fprintf(&sql, "set search_path to %s, public;\n", schema)
+	fmt.Fprintf(&sql, "set search_path to %s, public;\n", pn.schema)
 	sql.WriteString("create temp table sample (k int, key text);\ncopy sample from stdin (format csv);\n")
-	dups := sharedPoints(ext)
 	for k, v := range slices.Concat(orig, dest) {
 		key := fmt.Sprintf("%.7f %.7f", g.Lon[v], g.Lat[v])
-		if pk, _ := pointKey(ext, g.NodeID[v]); dups[pk] {
+		if pk, _ := pointKey(pn.ext, g.NodeID[v]); pn.dups[pk] {
 			key = fmt.Sprintf("n%d", g.NodeID[v])
 		}
 		fmt.Fprintf(&sql, "%d,%s\n", k, key)
@@ -318,12 +325,12 @@ join s sd on sd.id = c.end_vid and sd.k >= %[2]d;
 	return sql.String()
 }
 
-// pgCosts runs pgr_dijkstraCost on the network pgBuild made: seconds by
+// costs runs pgr_dijkstraCost on the network build made: seconds by
 // (origin index, destination index), absent where unreachable.
-func pgCosts(tb testing.TB, dsn, schema string, ext *osm.Extract, g *graph.Graph, orig, dest []int32) map[[2]int]float64 {
+func (pn *pgNet) costs(tb testing.TB, g *graph.Graph, orig, dest []int32) map[[2]int]float64 {
 	tb.Helper()
 	theirs := map[[2]int]float64{}
-	for _, row := range psqlCSV(tb, dsn, pgCostsSQL(schema, ext, g, orig, dest)) {
+	for _, row := range psqlCSV(tb, pn.dsn, pn.costsSQL(g, orig, dest)) {
 		o, err1 := strconv.Atoi(row[0])
 		d, err2 := strconv.Atoi(row[1])
 		c, err3 := strconv.ParseFloat(row[2], 64)
@@ -399,18 +406,18 @@ func psqlCSV(tb testing.TB, dsn, sql string) [][]string {
 func BenchmarkPgRoutingTampere(b *testing.B) {
 	dsn := pgDSN(b)
 	schema := fmt.Sprintf("saavu_bench_%d", os.Getpid())
-	ext := pgLoad(b, dsn, testutil.SharedData(b, "tampere/tampere.osm.pbf"), schema)
+	pn := pgLoad(b, dsn, testutil.SharedData(b, "tampere/tampere.osm.pbf"), schema)
 	b.Run("psql-overhead", func(b *testing.B) {
 		for b.Loop() {
 			psql(b, dsn, "select 1")
 		}
 	})
 	for _, mode := range []graph.Mode{graph.Walk, graph.Car} {
-		g, _, err := graph.Build(ext, mode, graph.DefaultParams())
+		g, _, err := graph.Build(pn.ext, mode, graph.DefaultParams())
 		if err != nil {
 			b.Fatal(err)
 		}
-		pgBuild(b, dsn, schema, ext, g)
+		pn.build(b, g)
 		orig, dest := pgSample(g, 20, 300)
 		b.Run(mode.String()+"/saavu", func(b *testing.B) {
 			dj := NewDijkstra(g)
@@ -420,7 +427,7 @@ func BenchmarkPgRoutingTampere(b *testing.B) {
 				}
 			}
 		})
-		query := pgCostsSQL(schema, ext, g, orig, dest)
+		query := pn.costsSQL(g, orig, dest)
 		b.Run(mode.String()+"/pgrouting", func(b *testing.B) {
 			for b.Loop() {
 				if rows := psqlCSV(b, dsn, query); len(rows) == 0 {
