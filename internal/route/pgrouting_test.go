@@ -120,8 +120,8 @@ func comparePgRouting(t *testing.T, pn *pgNet, g *graph.Graph) {
 	if both < pairs/4 {
 		t.Errorf("only %d of %d pairs reached by both: the sample says little", both, pairs)
 	}
-	if share < 0.999 {
-		t.Errorf("%.2f%% of pairs agree with pgRouting, want at least 99.9%%", 100*share)
+	if agree != pairs {
+		t.Errorf("%d of %d pairs disagree with pgRouting (%.2f%% agree), want none", pairs-agree, pairs, 100*share)
 	}
 }
 
