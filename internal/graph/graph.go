@@ -4,7 +4,9 @@ import "math"
 
 // Mode is a travel mode. Walk, Bike and Car have street graphs of their
 // own; Transit has none: it walks on the Walk graph to and from the stops
-// of a timetable, and Build refuses it.
+// of a timetable, and Build refuses it. NoCar ("without a car") is the
+// better of walking and Transit, on the Walk graph too. Package travel
+// turns each mode into a source of travel times.
 type Mode uint8
 
 // Travel modes.
@@ -13,6 +15,7 @@ const (
 	Bike
 	Car
 	Transit
+	NoCar
 )
 
 // String returns the lower-case name used in flags and outputs.
@@ -26,6 +29,8 @@ func (m Mode) String() string {
 		return "car"
 	case Transit:
 		return "transit"
+	case NoCar:
+		return "nocar"
 	}
 	return "unknown"
 }
