@@ -26,6 +26,14 @@ func (r NearestKResult) At(i, rank int) (uint32, int32) {
 	return r.TimeMs[i*r.K+rank], r.Service[i*r.K+rank]
 }
 
+// Len returns the number of origins.
+func (r NearestKResult) Len() int {
+	if r.K <= 0 {
+		return 0
+	}
+	return len(r.TimeMs) / r.K
+}
+
 func newNearestK(n, k int) NearestKResult {
 	r := NearestKResult{K: k, TimeMs: make([]uint32, n*k), Service: make([]int32, n*k)}
 	for i := range r.TimeMs {

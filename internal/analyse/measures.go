@@ -1,16 +1,18 @@
 package analyse
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
 
 	"github.com/saavu/saavu/internal/access"
-	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/travel"
 )
 
 // Measures are the accessibility measures beyond the nearest service,
-// computed for the street modes (walk, bike, car).
+// computed for every mode; the timetabled modes (transit, nocar) use
+// their main percentile (TransitOptions.MainPercentile).
 type Measures struct {
 	// NthNearest > 1 adds the time to the 2nd (and 3rd) nearest service.
 	NthNearest int
@@ -91,9 +93,10 @@ type CellMeasures struct {
 	FCAReach *access.Reach
 }
 
-// computeMeasures fills res.Measures and res.AllWithin for the street
-// modes.
-func computeMeasures(o *Options, res *Result, graphs []*graph.Graph, cellSnaps, svcSnaps [][]graph.Snap) error {
+// computeMeasures fills res.Measures and res.AllWithin for every mode,
+// reading each mode's travel-time source (at its main percentile for the
+// timetabled modes).
+func computeMeasures(ctx context.Context, o *Options, res *Result, srcs []travel.Source) error {
 	ms := &o.Measures
 	res.Measures = make([][]CellMeasures, len(o.Modes))
 	supply := make([]float64, len(res.Services))
@@ -103,9 +106,9 @@ func computeMeasures(o *Options, res *Result, graphs []*graph.Graph, cellSnaps, 
 	limit := uint32(ms.reachLimitMin() * 60000)
 	type task struct{ m, c int }
 	var tasks []task
-	for m, mode := range o.Modes {
+	for m := range o.Modes {
 		res.Measures[m] = make([]CellMeasures, len(res.Categories))
-		if mode == graph.Transit || !ms.any() {
+		if !ms.any() {
 			continue
 		}
 		for c := range res.Categories {
@@ -115,20 +118,18 @@ func computeMeasures(o *Options, res *Result, graphs []*graph.Graph, cellSnaps, 
 	errs := make([]error, len(tasks))
 	runParallel(len(tasks), o.Workers, func(k int) {
 		t := tasks[k]
-		sub := make([]graph.Snap, len(res.Services))
-		for i, s := range res.Services {
-			sub[i] = svcSnaps[t.m][i]
-			if s.Category != res.Categories[t.c] {
-				sub[i].Seg = -1
-			}
-		}
+		src := srcs[t.m]
+		main := src.Main()
 		cm := &res.Measures[t.m][t.c]
-		g, cells := graphs[t.m], cellSnaps[t.m]
 		if ms.NthNearest > 1 {
-			nk := access.NearestK(g, cells, sub, ms.NthNearest, 0)
+			nk, err := src.NearestK(ctx, t.c, ms.NthNearest, main)
+			if err != nil {
+				errs[k] = err
+				return
+			}
 			for r := 1; r < ms.NthNearest; r++ {
-				col := make([]uint32, len(cells))
-				for i := range cells {
+				col := make([]uint32, nk.Len())
+				for i := range col {
 					col[i], _ = nk.At(i, r)
 				}
 				cm.NthMs = append(cm.NthMs, col)
@@ -137,9 +138,13 @@ func computeMeasures(o *Options, res *Result, graphs []*graph.Graph, cellSnaps, 
 		if limit == 0 {
 			return
 		}
-		reach := access.WithinReach(g, cells, sub, limit, 1)
+		reach, err := src.Reach(ctx, t.c, limit, main)
+		if err != nil {
+			errs[k] = err
+			return
+		}
 		if len(ms.CumulativeMin) > 0 {
-			w := make([]float64, len(sub))
+			w := make([]float64, len(supply))
 			for i := range w {
 				w[i] = 1
 				if ms.CumulativeCapacity {
@@ -177,7 +182,7 @@ func computeMeasures(o *Options, res *Result, graphs []*graph.Graph, cellSnaps, 
 	})
 	for _, err := range errs {
 		if err != nil {
-			return err
+			return sourceErr(ctx, err)
 		}
 	}
 	if ms.AllWithinMin > 0 {
@@ -228,4 +233,13 @@ func (res *Result) measure(m, c int) CellMeasures {
 		return res.Measures[m][c]
 	}
 	return CellMeasures{}
+}
+
+// pct returns the per-percentile times of mode m and category c (nil for
+// a time-independent mode).
+func (res *Result) pct(m, c int) [][]uint32 {
+	if m < len(res.Pct) && c < len(res.Pct[m]) {
+		return res.Pct[m][c]
+	}
+	return nil
 }

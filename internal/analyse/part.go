@@ -55,7 +55,7 @@ type part struct {
 	Services   []Service
 	Categories []string
 	Nearest    [][]access.Nearest // [mode][category], cells Lo..Hi-1
-	TransitPct [][][]uint32
+	Pct        [][][][]uint32 // [mode][category][percentile], cells Lo..Hi-1
 	Measures   [][]CellMeasures
 	AllWithin  [][]bool
 	RoundTrips *ptaccess.RoundTripResult // trips of cells Lo..Hi-1
@@ -115,12 +115,16 @@ func WritePart(res *Result, o *Options) error {
 		}
 		p.Nearest = append(p.Nearest, row)
 	}
-	for _, per := range res.TransitPct {
-		row := make([][]uint32, len(per))
-		for k, v := range per {
-			row[k] = cut(v, lo, hi)
+	for _, perMode := range res.Pct {
+		var mode [][][]uint32
+		for _, per := range perMode {
+			row := make([][]uint32, len(per))
+			for k, v := range per {
+				row[k] = cut(v, lo, hi)
+			}
+			mode = append(mode, row)
 		}
-		p.TransitPct = append(p.TransitPct, row)
+		p.Pct = append(p.Pct, mode)
 	}
 	for _, per := range res.Measures {
 		row := make([]CellMeasures, len(per))
@@ -233,13 +237,22 @@ func Merge(paths []string) (*Result, *Options, error) {
 			res.Counts.CellsUnsnapped[k] += v
 		}
 	}
-	if p0.TransitPct != nil {
-		res.TransitPct = make([][][]uint32, len(p0.TransitPct))
-		for c := range p0.TransitPct {
-			res.TransitPct[c] = make([][]uint32, len(p0.TransitPct[c]))
-			for k := range p0.TransitPct[c] {
-				for _, pt := range parts {
-					res.TransitPct[c][k] = append(res.TransitPct[c][k], pt.TransitPct[c][k]...)
+	if p0.Pct != nil {
+		res.Pct = make([][][][]uint32, len(p0.Pct))
+		for m := range p0.Pct {
+			if p0.Pct[m] == nil {
+				continue
+			}
+			res.Pct[m] = make([][][]uint32, len(p0.Pct[m]))
+			for c := range p0.Pct[m] {
+				res.Pct[m][c] = make([][]uint32, len(p0.Pct[m][c]))
+				for k := range p0.Pct[m][c] {
+					for _, pt := range parts {
+						if m >= len(pt.Pct) || c >= len(pt.Pct[m]) || k >= len(pt.Pct[m][c]) {
+							return nil, nil, inputError(fmt.Errorf("merge: part %d of %d has no percentile times for mode %d", pt.Shard.Index, pt.Shard.Count, m))
+						}
+						res.Pct[m][c][k] = append(res.Pct[m][c][k], pt.Pct[m][c][k]...)
+					}
 				}
 			}
 		}

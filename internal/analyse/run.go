@@ -18,6 +18,7 @@ import (
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/ptaccess"
 	"github.com/saavu/saavu/internal/scenario"
+	"github.com/saavu/saavu/internal/travel"
 )
 
 // ErrInput marks errors caused by the inputs (files, their contents,
@@ -49,12 +50,13 @@ type Result struct {
 	// Stats[m][c][g] per region.
 	Stats [][][][]access.RegionStats
 	Gaps  [][][]access.GapArea
-	// TransitPct[c][k][i]: transit time (ms) of cell i to category c at
-	// percentile Transit.Percentiles[k].
-	TransitPct [][][]uint32
+	// Pct[m][c][k][i]: time (ms) of cell i to the nearest service of
+	// category c at percentile Transit.Percentiles[k], for the timetabled
+	// modes (transit, nocar); nil for the others.
+	Pct [][][][]uint32
 	// RoundTrips per cell and category, when asked for.
 	RoundTrips *ptaccess.RoundTripResult
-	// Measures[m][c] beyond the nearest service (street modes only).
+	// Measures[m][c] beyond the nearest service, for every mode.
 	Measures [][]CellMeasures
 	// AllWithin[m][i]: cell i reaches every category of
 	// Measures.AllCategories within Measures.AllWithinMin by mode m.
@@ -252,19 +254,13 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	res.Services, res.Categories = svcs, cats
 	sw.lap("read inputs", "regions", len(res.Regions), "cells", len(cells.Cell), "services", len(svcs))
 
-	// Street graphs, one per street mode, built side by side. Transit
-	// walks on the walk graph.
-	wantTransit := false
+	// Street graphs, one per street mode, built side by side. Transit and
+	// nocar walk on the walk graph.
 	var streetModes []graph.Mode
 	for _, m := range o.Modes {
-		if m == graph.Transit {
-			wantTransit = true
-			continue
+		if w := streetModeOf(m); !slices.Contains(streetModes, w) {
+			streetModes = append(streetModes, w)
 		}
-		streetModes = append(streetModes, m)
-	}
-	if wantTransit && !slices.Contains(streetModes, graph.Walk) {
-		streetModes = append(streetModes, graph.Walk)
 	}
 	built := make([]*graph.Graph, len(streetModes))
 	errs := make([]error, len(streetModes))
@@ -297,11 +293,9 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	}
 	graphs := make([]*graph.Graph, len(o.Modes)) // the graph each mode snaps to
 	for i, m := range o.Modes {
-		if m == graph.Transit {
-			graphs[i] = byMode[graph.Walk]
-		} else {
-			graphs[i] = byMode[m]
-			res.Graphs[m] = byMode[m]
+		graphs[i] = byMode[streetModeOf(m)]
+		if streetModeOf(m) == m {
+			res.Graphs[m] = graphs[i]
 		}
 	}
 	sw.lap("build graphs")
@@ -322,7 +316,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	snapBar := o.Progress.Stage("snap points", int64(len(o.Modes)*(len(cellPts)+len(svcPts))))
 	for i, m := range o.Modes {
 		if j := slices.Index(graphs[:i], graphs[i]); j >= 0 {
-			cellSnaps[i], svcSnaps[i] = cellSnaps[j], svcSnaps[j] // transit shares the walk snaps
+			cellSnaps[i], svcSnaps[i] = cellSnaps[j], svcSnaps[j] // transit and nocar share the walk snaps
 		} else {
 			l := graph.NewLinker(graphs[i], o.MinIsland)
 			cellSnaps[i] = snapRange(l, cellPts, lo, hi, o.MaxSnapM, o.Workers)
@@ -335,7 +329,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		if err := checkCoverage(o, m, hi-lo, res.Counts.CellsUnsnapped[m.String()], len(svcPts), n); err != nil {
 			return nil, inputError(err)
 		}
-		if n > 0 && m != graph.Transit {
+		if n > 0 && streetModeOf(m) == m {
 			for k, s := range svcSnaps[i] {
 				if s.Seg < 0 {
 					res.Warnings = append(res.Warnings, fmt.Sprintf("service %q (%s) is farther than %.0f m from any %s street and is left out for %s", svcs[k].Name, svcs[k].Source, o.MaxSnapM, m, m))
@@ -346,52 +340,41 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	snapBar.Done()
 	sw.lap("snap points")
 
-	// One multi-source search per street mode and category.
-	limit := uint32(0)
-	if o.MaxTimeMin > 0 {
-		limit = uint32(o.MaxTimeMin * 60000)
-	}
-	res.Nearest = make([][]access.Nearest, len(o.Modes))
-	type task struct{ m, c int }
-	var tasks []task
-	for m, mode := range o.Modes {
-		res.Nearest[m] = make([]access.Nearest, len(cats))
-		if mode == graph.Transit {
-			continue
-		}
-		for c := range cats {
-			tasks = append(tasks, task{m, c})
-		}
-	}
-	routeBar := o.Progress.Stage("route streets", int64(len(tasks)))
-	runParallel(len(tasks), o.Workers, func(k int) {
-		defer routeBar.Add(1)
-		t := tasks[k]
-		sub := make([]graph.Snap, len(svcs))
-		for i, s := range svcs {
-			sub[i] = svcSnaps[t.m][i]
-			if s.Category != cats[t.c] {
-				sub[i].Seg = -1
-			}
-		}
-		res.Nearest[t.m][t.c] = access.NearestService(graphs[t.m], cellSnaps[t.m], sub, limit)
-	})
-	if err := ctx.Err(); err != nil {
+	// Every mode is a source of travel times; the nearest service of each
+	// category comes from one call per mode.
+	srcs, err := newSources(ctx, o, res, graphs, cellSnaps, svcSnaps)
+	if err != nil {
 		return nil, err
 	}
-	routeBar.Done()
-	sw.lap("route streets", "searches", len(tasks))
-
-	if wantTransit {
-		m := slices.Index(o.Modes, graph.Transit)
-		if err := computeTransit(ctx, o, res, graphs[m], cellSnaps[m], svcSnaps[m], m); err != nil {
-			return nil, err
+	res.Nearest = make([][]access.Nearest, len(o.Modes))
+	res.Pct = make([][][][]uint32, len(o.Modes))
+	for m, src := range srcs {
+		ns, err := src.Nearest(ctx)
+		if err != nil {
+			return nil, sourceErr(ctx, err)
 		}
-		sw.lap("route transit", "departures", max(1, o.Transit.Window.Minutes), "cells", len(cells.Cell))
+		res.Nearest[m] = make([]access.Nearest, len(cats))
+		for c, n := range ns {
+			res.Nearest[m][c] = n.Nearest
+			if n.Pct != nil {
+				if res.Pct[m] == nil {
+					res.Pct[m] = make([][][]uint32, len(cats))
+				}
+				res.Pct[m][c] = n.Pct
+			}
+		}
+		if travel.Timetabled(src) {
+			sw.lap("route "+src.Mode().String(), "departures", max(1, o.Transit.Window.Minutes), "cells", hi-lo)
+		} else {
+			sw.lap("route "+src.Mode().String(), "searches", len(cats))
+		}
+	}
+	if err := roundTrips(ctx, o, res, srcs); err != nil {
+		return nil, err
 	}
 
 	if o.Measures.any() || o.Measures.AllWithinMin > 0 {
-		if err := computeMeasures(o, res, graphs, cellSnaps, svcSnaps); err != nil {
+		if err := computeMeasures(ctx, o, res, srcs); err != nil {
 			return nil, err
 		}
 		sw.lap("measures")

@@ -207,7 +207,7 @@ func TestTampereTransit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	walk, pct := res.Nearest[0][1].TimeMs, res.TransitPct[1]
+	walk, pct := res.Nearest[0][1].TimeMs, res.Pct[1][1]
 	better, reached := 0, 0
 	for i := range walk {
 		p25, p50, p75 := pct[0][i], pct[1][i], pct[2][i]

@@ -20,7 +20,6 @@ import (
 	"github.com/saavu/saavu/data/results"
 	"github.com/saavu/saavu/geo"
 	"github.com/saavu/saavu/internal/access"
-	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/report"
 )
 
@@ -169,9 +168,9 @@ func writeCells(w io.Writer, res *Result, o *Options) error {
 						props = append(props, geojson.Prop{Key: key(cat, m.String(), "gravity"), Value: round(ms.Gravity[i], 4)})
 					}
 				}
-				if m == graph.Transit && len(o.Transit.Percentiles) > 1 {
+				if pct := res.pct(mi, ci); len(pct) > 1 {
 					for k, p := range o.Transit.Percentiles {
-						props = append(props, geojson.Prop{Key: key(cat, m.String(), fmt.Sprintf("p%d_min", p)), Value: minutes(res.TransitPct[ci][k][i])})
+						props = append(props, geojson.Prop{Key: key(cat, m.String(), fmt.Sprintf("p%d_min", p)), Value: minutes(pct[k][i])})
 					}
 				}
 			}

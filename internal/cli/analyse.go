@@ -101,7 +101,7 @@ func analyseCommand() command {
 			o.Prepared, prepared = nf, nf.Timetable
 			log.Info("network file read", "file", o.NetworkFile, "modes", modeNames(nf.Modes()), "saavu", nf.Header.SaavuVersion)
 		}
-		if slices.Contains(o.Modes, graph.Transit) {
+		if wantsTimetable(o.Modes) {
 			if o.MaxTimeMin > 0 {
 				tf.maxTime = o.MaxTimeMin
 			}
@@ -120,9 +120,9 @@ func analyseCommand() command {
 				o.Transit.RoundTrips = &ptaccess.RoundTripParams{Earliest: e, Latest: l, Dwell: transit.Seconds(dwell * 60)}
 			}
 		} else if roundTrips {
-			return usagef("analyse: --round-trips needs transit in --modes")
+			return usagef("analyse: --round-trips needs transit or nocar in --modes")
 		} else if len(tf.gtfs) > 0 || len(tf.links) > 0 {
-			return usagef("analyse: --gtfs/--links given but --modes has no transit: add transit to --modes")
+			return usagef("analyse: --gtfs/--links given but --modes has no transit: add transit or nocar to --modes")
 		}
 		if err := mf.apply(&o.Measures); err != nil {
 			return err
@@ -302,7 +302,7 @@ func registerStreetFlags(fs *pflag.FlagSet, modes []string) *streetFlags {
 	sf := &streetFlags{}
 	fs.StringVar(&sf.osm, "osm", "", "OpenStreetMap extract: .osm.pbf or .osm XML")
 	if modes != nil {
-		fs.StringSliceVar(&sf.modes, "modes", modes, "travel modes: walk, bike, car, transit (transit needs --gtfs or --links and --date)")
+		fs.StringSliceVar(&sf.modes, "modes", modes, "travel modes: walk, bike, car, transit, nocar (the better of walking and transit; transit and nocar need --gtfs or --links and --date)")
 	}
 	fs.Float64Var(&sf.maxSnap, "max-snap", 1000, "points farther than this many metres from a street are unreachable")
 	fs.Float64Var(&sf.walkSpeed, "walk-speed", d.WalkSpeed, "walking speed, m/s (also for connectors from points to streets)")
@@ -346,8 +346,10 @@ func parseModes(names []string) ([]graph.Mode, error) {
 			m = graph.Car
 		case "transit":
 			m = graph.Transit
+		case "nocar":
+			m = graph.NoCar
 		default:
-			return nil, usagef("--modes: unknown mode %q: use walk, bike, car or transit", n)
+			return nil, usagef("--modes: unknown mode %q: use walk, bike, car, transit or nocar", n)
 		}
 		if !seen[m] {
 			seen[m] = true
@@ -355,6 +357,14 @@ func parseModes(names []string) ([]graph.Mode, error) {
 		}
 	}
 	return out, nil
+}
+
+// timetabledMode reports whether m needs public-transport timetables.
+func timetabledMode(m graph.Mode) bool { return m == graph.Transit || m == graph.NoCar }
+
+// wantsTimetable reports whether a mode needs public-transport timetables.
+func wantsTimetable(modes []graph.Mode) bool {
+	return slices.ContainsFunc(modes, timetabledMode)
 }
 
 func parseGroups(items []string) ([]analyse.Group, error) {

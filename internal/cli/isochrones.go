@@ -59,8 +59,8 @@ func isochronesCommand() command {
 			return err
 		}
 		m := modes[0]
-		if m == graph.Transit {
-			return usagef("isochrones: --mode transit is not supported: use walk, bike or car")
+		if timetabledMode(m) {
+			return usagef("isochrones: --mode %s is not supported yet: use walk, bike or car", m)
 		}
 		cs, err := isochrone.SortCutoffs(cutoffs)
 		if err != nil || cs[len(cs)-1] > 24*60 {

@@ -78,8 +78,8 @@ func planCommand() command {
 		if o.Graph, o.Modes, err = sf.params(); err != nil {
 			return err
 		}
-		if o.Modes[0] == graph.Transit {
-			return usagef("plan: --mode transit is not supported: use walk, bike or car")
+		if timetabledMode(o.Modes[0]) {
+			return usagef("plan: --mode %s is not supported yet: use walk, bike or car", o.Modes[0])
 		}
 		o.OSM, o.MaxSnapM, o.MinIsland = sf.osm, sf.maxSnap, graph.DefaultMinIsland
 		if o.NetworkFile != "" {

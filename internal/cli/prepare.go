@@ -61,8 +61,8 @@ func prepareCommand() command {
 		case o.Workers < 1:
 			return usagef("prepare: --workers %d: must be at least 1", o.Workers)
 		}
-		if slices.Contains(o.Modes, graph.Transit) && len(feeds) == 0 && len(sketches) == 0 {
-			return usagef("prepare: --modes transit needs --gtfs FEED or --links FILE")
+		if i := slices.IndexFunc(o.Modes, timetabledMode); i >= 0 && len(feeds) == 0 && len(sketches) == 0 {
+			return usagef("prepare: --modes %s needs --gtfs FEED or --links FILE", o.Modes[i])
 		}
 		for _, a := range feeds {
 			name, path := namedPath(a)

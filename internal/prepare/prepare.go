@@ -97,9 +97,9 @@ func (o *Options) check() ([]graph.Mode, error) {
 	for _, m := range o.Modes {
 		switch m {
 		case graph.Walk, graph.Bike, graph.Car:
-		case graph.Transit:
+		case graph.Transit, graph.NoCar:
 			if len(o.Feeds) == 0 && len(o.Links) == 0 {
-				return nil, errors.New("mode transit needs a GTFS feed or a sketch links file")
+				return nil, fmt.Errorf("mode %s needs a GTFS feed or a sketch links file", m)
 			}
 			m = graph.Walk
 		default:

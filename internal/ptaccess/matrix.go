@@ -52,6 +52,24 @@ func (n *Network) Matrix(ctx context.Context, origins, dests []graph.Snap, win W
 	if err := checkPercentiles(percentiles); err != nil {
 		return nil, err
 	}
+	per, direct := n.pointTargets(ctx, origins, dests)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	eg, err := n.egress(per)
+	if err != nil {
+		return nil, err
+	}
+	return n.run(ctx, origins, len(dests), eg, direct, win, percentiles)
+}
+
+// pointTargets computes the walks from the stops to every destination,
+// one bounded reverse search per destination, and returns them with the
+// function that fills the walk-only times from an origin to the
+// destinations. Only the destinations within the straight-line reach of a
+// walk of MaxWalk can be walked to: the others are left unreachable
+// without looking them up.
+func (n *Network) pointTargets(ctx context.Context, origins, dests []graph.Snap) ([][]route.StopTime, func(w *walker, i int, out []transit.Seconds)) {
 	limit := ms(n.opts.MaxWalk)
 	egLimit := n.egressLimit()
 	radius := n.walkRadius(egLimit)
@@ -61,16 +79,6 @@ func (n *Network) Matrix(ctx context.Context, origins, dests []graph.Snap, win W
 			per[j] = w.toPoint(dests[j], egLimit, egLimit, radius, nil)
 		}
 	})
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	eg, err := n.egress(per)
-	if err != nil {
-		return nil, err
-	}
-	// Only the destinations within the straight-line reach of a walk of
-	// MaxWalk can be walked to: the others are left unreachable without
-	// looking them up.
 	var onGraph []int32
 	for j, d := range dests {
 		if d.Seg >= 0 {
@@ -79,7 +87,7 @@ func (n *Network) Matrix(ctx context.Context, origins, dests []graph.Snap, win W
 	}
 	destIx := newPointIndex(onGraph, func(j int32) (float64, float64) { return dests[j].Lon, dests[j].Lat })
 	walkRadius := n.walkRadius(limit)
-	direct := func(w *walker, i int, out []transit.Seconds) {
+	return per, func(w *walker, i int, out []transit.Seconds) {
 		o := origins[i]
 		fillSeconds(out, Unreachable)
 		w.nearDest = destIx.near(o.Lon, o.Lat, walkRadius, w.nearDest[:0])
@@ -87,7 +95,6 @@ func (n *Network) Matrix(ctx context.Context, origins, dests []graph.Snap, win W
 			out[j] = walkSeconds(w.pointTime(o, dests[j], limit))
 		}
 	}
-	return n.run(ctx, origins, len(dests), eg, direct, win, percentiles)
 }
 
 // run routes every origin to the targets of eg over the window and

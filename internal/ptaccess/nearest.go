@@ -22,6 +22,15 @@ import (
 // departure the nearest service is the one reached first, which may
 // differ between departures; the percentiles are over those times.
 func (n *Network) NearestCategory(ctx context.Context, origins, services []graph.Snap, categoryOf []int32, nCats int, win Window, percentiles []int) (*Matrix, error) {
+	return n.NearestCategoryAndPoints(ctx, origins, services, categoryOf, nCats, nil, win, percentiles)
+}
+
+// NearestCategoryAndPoints answers NearestCategory and Matrix to dests
+// with one range search per origin: column c < nCats is the nearest
+// service of category c, column nCats+j destination j. It gives the same
+// times as the two calls, at about the cost of the larger one, since the
+// rounds over the timetable are shared and only the egress grows.
+func (n *Network) NearestCategoryAndPoints(ctx context.Context, origins, services []graph.Snap, categoryOf []int32, nCats int, dests []graph.Snap, win Window, percentiles []int) (*Matrix, error) {
 	if err := checkPercentiles(percentiles); err != nil {
 		return nil, err
 	}
@@ -50,13 +59,25 @@ func (n *Network) NearestCategory(ctx context.Context, origins, services []graph
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	var pointDirect func(w *walker, i int, out []transit.Seconds)
+	if len(dests) > 0 {
+		var per [][]route.StopTime
+		per, pointDirect = n.pointTargets(ctx, origins, dests)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		perStop = append(perStop, per...)
+	}
 	eg, err := n.egress(perStop)
 	if err != nil {
 		return nil, err
 	}
-	return n.run(ctx, origins, nCats, eg, func(_ *walker, i int, out []transit.Seconds) {
+	return n.run(ctx, origins, nCats+len(dests), eg, func(w *walker, i int, out []transit.Seconds) {
 		for c := range nCats {
 			out[c] = directs[c][i]
+		}
+		if pointDirect != nil {
+			pointDirect(w, i, out[nCats:])
 		}
 	}, win, percentiles)
 }

@@ -158,3 +158,12 @@ func (o *once[T]) get(f func() (T, error)) (T, error) {
 	}
 	return o.v, o.err
 }
+
+// put stores v as the memoised value unless one is there already.
+func (o *once[T]) put(v T) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if !o.done {
+		o.v, o.err, o.done = v, nil, true
+	}
+}

@@ -248,3 +248,48 @@ func TestMeasuresFixture(t *testing.T) {
 		})
 	}
 }
+
+// TestServiceTableShared checks that the service table computed in the
+// same range searches as Nearest (ServiceTable) gives the same nearest
+// times, reach lists and ranks as the two computed apart.
+func TestServiceTableShared(t *testing.T) {
+	ctx := context.Background()
+	apart, shared := newFixture(t), newFixture(t)
+	shared.transit.ServiceTable = true
+	na, err := apart.transit.Nearest(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns, err := shared.transit.Nearest(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !shared.transit.services.done || apart.transit.services.done {
+		t.Fatal("ServiceTable did not decide whether Nearest computes the service table")
+	}
+	for c := range na {
+		for k := range na[c].Pct {
+			if !slices.Equal(na[c].Pct[k], ns[c].Pct[k]) {
+				t.Errorf("category %d column %d: %v apart, %v shared", c, k, na[c].Pct[k], ns[c].Pct[k])
+			}
+		}
+	}
+	for c := range 2 {
+		for k := range fixturePcts {
+			ra, err := apart.transit.Reach(ctx, c, 60*60000, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs, err := shared.transit.Reach(ctx, c, 60*60000, k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(ra.Start, rs.Start) || !slices.Equal(ra.Service, rs.Service) || !slices.Equal(ra.TimeMs, rs.TimeMs) {
+				t.Errorf("category %d column %d: reach %+v apart, %+v shared", c, k, ra, rs)
+			}
+			if ra.Pairs() == 0 && c == clinic {
+				t.Errorf("category %d column %d: nothing within an hour", c, k)
+			}
+		}
+	}
+}

@@ -22,6 +22,10 @@ type Transit struct {
 	Pcts     []int
 	// MainPct is the column the measures read.
 	MainPct int
+	// ServiceTable makes Nearest compute, in the same range searches, the
+	// origin x service table that Reach and NearestK read: set it when
+	// they will be asked for, to route every origin once instead of twice.
+	ServiceTable bool
 
 	nearest  once[[]Nearest]
 	services once[*Table] // every origin to every service
@@ -48,9 +52,25 @@ func (t *Transit) Nearest(ctx context.Context) ([]Nearest, error) {
 		if err := t.Services.check(); err != nil {
 			return nil, err
 		}
-		mat, err := t.Net.NearestCategory(ctx, t.Origins, t.Services.Snaps, t.Services.Category, t.Services.Categories, t.Window, t.Pcts)
+		var dests []graph.Snap
+		if t.ServiceTable {
+			dests = t.serviceSnaps()
+		}
+		nc := t.Services.Categories
+		mat, err := t.Net.NearestCategoryAndPoints(ctx, t.Origins, t.Services.Snaps, t.Services.Category, nc, dests, t.Window, t.Pcts)
 		if err != nil {
 			return nil, wrapPT(ctx, err)
+		}
+		if t.ServiceTable {
+			tab := newTable(len(t.Origins), len(dests), len(t.Pcts))
+			for i := range t.Origins {
+				for j := range dests {
+					for k := range t.Pcts {
+						tab.TimeMs[(i*len(dests)+j)*len(t.Pcts)+k] = toMs(mat.At(i, nc+j, k))
+					}
+				}
+			}
+			t.services.put(tab)
 		}
 		out := make([]Nearest, t.Services.Categories)
 		for c := range out {
@@ -78,14 +98,20 @@ func (t *Transit) serviceTable(ctx context.Context) (*Table, error) {
 		if err := t.Services.check(); err != nil {
 			return nil, err
 		}
-		snaps := slices.Clone(t.Services.Snaps)
-		for i, c := range t.Services.Category {
-			if c < 0 {
-				snaps[i].Seg = -1
-			}
-		}
-		return t.ToPoints(ctx, snaps)
+		return t.ToPoints(ctx, t.serviceSnaps())
 	})
+}
+
+// serviceSnaps are the services' snaps, those without a category
+// unsnapped.
+func (t *Transit) serviceSnaps() []graph.Snap {
+	snaps := slices.Clone(t.Services.Snaps)
+	for i, c := range t.Services.Category {
+		if c < 0 {
+			snaps[i].Seg = -1
+		}
+	}
+	return snaps
 }
 
 // Reach lists the services of category c within limitMs at percentile
