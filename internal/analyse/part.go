@@ -55,7 +55,7 @@ type part struct {
 	Services   []Service
 	Categories []string
 	Nearest    [][]access.Nearest // [mode][category], cells Lo..Hi-1
-	Pct        [][][][]uint32 // [mode][category][percentile], cells Lo..Hi-1
+	Pct        [][][][]uint32     // [mode][category][percentile], cells Lo..Hi-1
 	Measures   [][]CellMeasures
 	AllWithin  [][]bool
 	RoundTrips *ptaccess.RoundTripResult // trips of cells Lo..Hi-1

@@ -65,6 +65,7 @@ var modeLabels = map[string]string{
 	"bike":    "Cycling",
 	"car":     "Car",
 	"transit": "Public transport",
+	"nocar":   "Without a car",
 }
 
 // modeLabel returns the display name of a mode.
