@@ -22,7 +22,7 @@ func routeCommand() command {
 	c := command{
 		name:    "route",
 		summary: "the fastest way from one point to another by public transport, walking, cycling or car",
-		usage:   "--osm FILE --from LON,LAT --to LON,LAT [--mode transit|walk|bike|car] [--gtfs FEED --date YYYYMMDD --depart HH:MM]",
+		usage:   "--osm FILE --from LON,LAT --to LON,LAT [--mode transit|nocar|walk|bike|car] [--gtfs FEED --date YYYYMMDD --depart HH:MM]",
 		example: `saavu route --osm tampere.osm.pbf --gtfs tampere-gtfs.zip --date 20220110 --depart 07:30 \
   --from 23.7610,61.4978 --to 23.8540,61.4460`,
 	}
@@ -31,7 +31,7 @@ func routeCommand() command {
 		sf := registerStreetFlags(fs, nil)
 		tf := registerTransitFlags(fs)
 		var mode, from, to string
-		fs.StringVar(&mode, "mode", "transit", "travel mode: transit, walk, bike or car")
+		fs.StringVar(&mode, "mode", "transit", "travel mode: transit, nocar (the faster of walking all the way and transit), walk, bike or car")
 		fs.StringVar(&from, "from", "", "start point LON,LAT in WGS84 degrees, e.g. 23.7610,61.4978")
 		fs.StringVar(&to, "to", "", "end point LON,LAT in WGS84 degrees")
 		lf.register(fs)
@@ -54,7 +54,7 @@ func routeCommand() command {
 			return usagef("route: --osm FILE is required")
 		}
 		mode = strings.ToLower(strings.TrimSpace(mode))
-		if mode != "transit" {
+		if mode != "transit" && mode != "nocar" {
 			sf.modes = []string{mode}
 			params, modes, err := sf.params()
 			if err != nil {
@@ -79,6 +79,26 @@ func routeCommand() command {
 			return usagef("route: --to %s is farther than %.0f m from a walkable street", to, sf.maxSnap)
 		}
 		it, ok := net.Itinerary(a, b, dep)
+		if mode == "nocar" {
+			// Walking all the way, bounded only by the trip limit.
+			t, l, walked := pointToPoint(net.Walk(), a, b)
+			rides := ok && it.Rides > 0 // a journey without rides is a walk, within --max-walk
+			if walked && float64(t) < tf.maxTime*60000 && (!rides || float64(t) <= float64(it.Seconds())*1000) {
+				fmt.Fprintf(env.Stdout, "nocar: walking all the way is the faster: %.1f min, %.0f m", float64(t)/60000, l)
+				if rides {
+					fmt.Fprintf(env.Stdout, " (public transport leaving at %s: %.1f min)", clock(dep), float64(it.Seconds())/60)
+				}
+				fmt.Fprintln(env.Stdout)
+				return nil
+			}
+			if ok {
+				fmt.Fprint(env.Stdout, "nocar: public transport is the faster")
+				if walked {
+					fmt.Fprintf(env.Stdout, " (walking all the way: %.1f min)", float64(t)/60000)
+				}
+				fmt.Fprint(env.Stdout, "\n\n")
+			}
+		}
 		if !ok {
 			return fmt.Errorf("route: no journey from %s to %s leaving at %s on %s within %g minutes, %d rides and %g-minute walks",
 				from, to, clock(dep), tf.date, tf.maxTime, tf.maxRides, tf.maxWalk)
@@ -137,6 +157,17 @@ func streetRoute(ctx context.Context, env *Env, sf *streetFlags, params graph.Pa
 	if !ok {
 		return usagef("route: --to %g,%g is farther than %.0f m from a %s street", b[0], b[1], sf.maxSnap, mode)
 	}
+	t, l, ok := pointToPoint(g, sa, sb)
+	if !ok {
+		return errors.New("route: no " + mode.String() + " route between the two points: they are on parts of the network that do not connect")
+	}
+	fmt.Fprintf(env.Stdout, "%s: %.1f min, %.0f m\n", mode, float64(t)/60000, l)
+	return nil
+}
+
+// pointToPoint is the time (ms) and length (m) of the fastest way from
+// sa to sb on g, false when there is none.
+func pointToPoint(g *graph.Graph, sa, sb graph.Snap) (uint32, float64, bool) {
 	d := route.NewDijkstra(g)
 	d.Run(false, route.OutSources(sa, 0, nil), 0)
 	t, l, _ := d.ToPoint(sb)
@@ -145,11 +176,7 @@ func streetRoute(ctx context.Context, env *Env, sf *streetFlags, params graph.Pa
 			t, l = uint32(tt), sa.ConnM+float64(lenM)+sb.ConnM
 		}
 	}
-	if t == route.Unreached {
-		return errors.New("route: no " + mode.String() + " route between the two points: they are on parts of the network that do not connect")
-	}
-	fmt.Fprintf(env.Stdout, "%s: %.1f min, %.0f m\n", mode, float64(t)/60000, l)
-	return nil
+	return t, l, t != route.Unreached
 }
 
 // printItinerary writes the legs as a table.

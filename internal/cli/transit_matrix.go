@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -21,6 +22,7 @@ import (
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/ptaccess"
 	"github.com/saavu/saavu/internal/transit"
+	"github.com/saavu/saavu/internal/travel"
 	"github.com/spf13/pflag"
 )
 
@@ -215,10 +217,11 @@ func buildNetwork(ctx context.Context, sf *streetFlags, tf *transitFlags, opts p
 	return net, nil
 }
 
-// wantsTransit reports whether matrix arguments ask for --mode transit.
+// wantsTransit reports whether matrix arguments ask for --mode transit or
+// nocar.
 func wantsTransit(args []string) bool {
 	for i, a := range args {
-		if a == "--mode=transit" || (a == "--mode" && i+1 < len(args) && args[i+1] == "transit") {
+		if a == "--mode=transit" || a == "--mode=nocar" || (a == "--mode" && i+1 < len(args) && (args[i+1] == "transit" || args[i+1] == "nocar")) {
 			return true
 		}
 		if a == "--" {
@@ -228,13 +231,14 @@ func wantsTransit(args []string) bool {
 	return false
 }
 
-// runTransitMatrix is "saavu matrix --mode transit": travel-time
-// percentiles over a departure window between origins and destinations.
+// runTransitMatrix is "saavu matrix --mode transit" (and nocar):
+// travel-time percentiles over a departure window between origins and
+// destinations.
 func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	c := command{
 		name:    "matrix",
 		summary: "public-transport travel times between every origin and every destination over a departure window, as CSV or Parquet",
-		usage:   "--mode transit --osm FILE --gtfs FEED [--gtfs FEED...] --date YYYYMMDD --depart HH:MM --origins O.csv [--destinations D.csv] [--out FILE] [--format csv|parquet]",
+		usage:   "--mode transit|nocar --osm FILE --gtfs FEED [--gtfs FEED...] --date YYYYMMDD --depart HH:MM --origins O.csv [--destinations D.csv] [--out FILE] [--format csv|parquet]",
 		example: `saavu matrix --mode transit --osm tampere.osm.pbf --gtfs tampere-gtfs.zip --date 20220110 --depart 07:00 \
   --window 60 --percentiles 25,50,75 --origins homes.csv --destinations offices.csv --out transit.csv`,
 	}
@@ -244,7 +248,7 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	var mode, origins, dests, out, format string
 	var workers, window int
 	var percentiles []int
-	fs.StringVar(&mode, "mode", "transit", "travel mode: transit (walk, bike and car have their own flags)")
+	fs.StringVar(&mode, "mode", "transit", "travel mode: transit, or nocar (per pair and percentile the faster of walking all the way and transit); walk, bike and car have their own flags")
 	fs.StringVar(&origins, "origins", "", "origins CSV: id,lon,lat")
 	fs.StringVar(&dests, "destinations", "", "destinations CSV: id,lon,lat (default: the origins)")
 	fs.StringVar(&out, "out", "", "output file (default: standard output, CSV only)")
@@ -262,8 +266,8 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	switch {
-	case mode != "transit":
-		return usagef("matrix: --mode %q: this form is for transit", mode)
+	case mode != "transit" && mode != "nocar":
+		return usagef("matrix: --mode %q: this form is for transit and nocar", mode)
 	case sf.osm == "":
 		return usagef("matrix: --osm FILE is required (walks to and from stops use its streets)")
 	case origins == "":
@@ -298,10 +302,17 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	origSnaps := snapNetwork(net, op, sf.maxSnap, log, "origin")
 	ds := snapNetwork(net, dp, sf.maxSnap, log, "destination")
 	t0 := time.Now()
-	m, err := net.Matrix(ctx, origSnaps, ds, ptaccess.Window{Date: tf.date, Depart: dep, Minutes: window}, percentiles)
-	if err != nil {
-		return err
+	var src travel.Source = &travel.Transit{Net: net, Origins: origSnaps, Window: ptaccess.Window{Date: tf.date, Depart: dep, Minutes: window}, Pcts: percentiles}
+	if mode == "nocar" {
+		tr := src.(*travel.Transit)
+		walk := &travel.Street{G: net.Walk(), Origins: origSnaps, LimitMs: tr.MaxTimeMs(), Workers: workers}
+		src = &travel.NoCar{Walk: walk, Transit: tr}
 	}
+	tab, err := src.ToPoints(ctx, ds)
+	if err != nil {
+		return classifyTravel(err)
+	}
+	m := secondsMatrix(tab, percentiles)
 	log.Info("matrix computed", "pairs", m.Rows*m.Cols, "seconds", fmt.Sprintf("%.3f", time.Since(t0).Seconds()))
 	write := func(w io.Writer) error { return writeTransitCSV(w, m, op, dp) }
 	if format == "parquet" {
@@ -311,6 +322,27 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 		return write(env.Stdout)
 	}
 	return outdir.WriteFileAtomic(out, write)
+}
+
+// secondsMatrix converts a table of a timetabled mode to whole seconds
+// (rounded to the nearest), Unreachable where empty.
+func secondsMatrix(tab *travel.Table, percentiles []int) *ptaccess.Matrix {
+	m := &ptaccess.Matrix{Rows: tab.Rows, Cols: tab.Cols, Percentiles: percentiles, Seconds: make([]transit.Seconds, len(tab.TimeMs))}
+	for i, v := range tab.TimeMs {
+		m.Seconds[i] = ptaccess.Unreachable
+		if v != travel.Unreachable {
+			m.Seconds[i] = transit.Seconds((uint64(v) + 500) / 1000)
+		}
+	}
+	return m
+}
+
+// classifyTravel turns a travel source's input errors into input errors.
+func classifyTravel(err error) error {
+	if errors.Is(err, travel.ErrInput) || errors.Is(err, ptaccess.ErrInput) {
+		return inputErr(err, "")
+	}
+	return err
 }
 
 // snapNetwork snaps points through the network (islands left out).
