@@ -58,7 +58,7 @@ func demoCommand() command {
 			CellSize:      1000,
 			Services:      m.Services,
 			OSM:           m.Roads,
-			Modes:         []graph.Mode{graph.Walk, graph.Bike, graph.Car, graph.Transit},
+			Modes:         []graph.Mode{graph.Walk, graph.Bike, graph.Car, graph.Transit, graph.NoCar},
 			Transit:       topts,
 			Graph:         graph.DefaultParams(),
 			MaxSnapM:      1000,

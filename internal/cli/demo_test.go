@@ -18,7 +18,7 @@ func TestDemo(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	for _, want := range []string{"Mikkeli", "Savonlinna", "Pieksämäki", "Schematic", "health/transit", "kela/car"} {
+	for _, want := range []string{"Mikkeli", "Savonlinna", "Pieksämäki", "Schematic", "health/transit", "kela/car", "health/nocar"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("demo output lacks %q:\n%s", want, stdout)
 		}
@@ -56,5 +56,57 @@ func TestDemo(t *testing.T) {
 	}
 	if len(shares) < 2 {
 		t.Errorf("round-trip shares: %v", shares)
+	}
+	checkDemoNoCar(t, filepath.Join(out, "summary.csv"))
+}
+
+// checkDemoNoCar checks the demo's summary: in each economic region and
+// category, as many people or more reach a service within every
+// threshold without a car as by walking or by transit alone, and without
+// a car beats both somewhere.
+func checkDemoNoCar(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// region|group|category|threshold -> mode -> within
+	within := map[string]map[string]float64{}
+	for _, r := range rows[1:] {
+		k := r[1] + "|" + r[2] + "|" + r[3] + "|" + r[5]
+		if within[k] == nil {
+			within[k] = map[string]float64{}
+		}
+		v, err := strconv.ParseFloat(r[7], 64)
+		if err != nil {
+			t.Fatalf("within %q in row %v", r[7], r)
+		}
+		within[k][r[4]] = v
+	}
+	better := 0
+	for k, m := range within {
+		nc, ok := m["nocar"]
+		if !ok {
+			t.Fatalf("%s: no nocar row", k)
+		}
+		if nc < m["walk"]-1e-6 || nc < m["transit"]-1e-6 {
+			t.Errorf("%s: %.1f people within by nocar, %.1f by walking, %.1f by transit", k, nc, m["walk"], m["transit"])
+		}
+		if nc > max(m["walk"], m["transit"])+0.5 {
+			better++
+		}
+	}
+	if better == 0 {
+		t.Error("nocar never beats both walking and transit in the demo")
+	}
+	for _, region := range []string{"Mikkeli", "Savonlinna", "Pieksämäki"} {
+		if _, ok := within[region+"|population|employment|30"]["nocar"]; !ok {
+			t.Errorf("no nocar figure for %s", region)
+		}
 	}
 }
