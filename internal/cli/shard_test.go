@@ -13,8 +13,8 @@ import (
 )
 
 // A run split into 4 shards and merged gives byte for byte the outputs of
-// the single run (all but timings.json), with transit, round trips and
-// measures on the demo.
+// the single run (all but timings.json), with transit, nocar, round trips
+// and every measure for every mode on the demo.
 func TestShardsMergeIdentical(t *testing.T) {
 	if testing.Short() {
 		t.Skip("demo-sized runs skipped in -short mode")
@@ -26,7 +26,7 @@ func TestShardsMergeIdentical(t *testing.T) {
 	}
 	common := []string{"-q", "--osm", m.Roads, "--gtfs", "demo=" + m.GTFS, "--regions", m.Regions, "--group-by", "seutukunta",
 		"--population", m.Population, "--groups", "old=age_65_plus", "--services", m.Services,
-		"--modes", "walk,car,transit", "--date", m.Date, "--depart", "07:00", "--window", "20", "--percentiles", "25,50",
+		"--modes", "walk,car,transit,nocar", "--date", m.Date, "--depart", "07:00", "--window", "20", "--percentiles", "25,50",
 		"--round-trips", "--nth", "2", "--cumulative", "30", "--all-within", "30", "--fca", "gaussian", "--gravity", "exp:0.1"}
 	single := filepath.Join(dir, "single")
 	if code, _, stderr := run(t, append(append([]string{"analyse"}, common...), "--out", single)...); code != 0 {
