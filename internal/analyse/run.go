@@ -45,6 +45,9 @@ type Result struct {
 	Categories []string
 	Modes      []graph.Mode
 	Graphs     map[graph.Mode]*graph.Graph
+	// Sources are the travel-time sources of Modes, for callers that
+	// route further from the cells (plan); nil in a merged run.
+	Sources []travel.Source
 	// Nearest[m][c] per mode index and category index.
 	Nearest [][]access.Nearest
 	// Stats[m][c][g] per region.
@@ -346,6 +349,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	res.Sources = srcs
 	res.Nearest = make([][]access.Nearest, len(o.Modes))
 	res.Pct = make([][][][]uint32, len(o.Modes))
 	for m, src := range srcs {

@@ -16,6 +16,7 @@ import (
 	"github.com/saavu/saavu/internal/analyse"
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/plan"
+	"github.com/saavu/saavu/internal/travel"
 	"github.com/spf13/pflag"
 )
 
@@ -51,7 +52,12 @@ func planCommand() command {
 		fs.IntVar(&pf.add, "add", 0, "open K new sites, chosen among the candidates")
 		fs.IntVar(&pf.remove, "remove", 0, "close K of the existing services of the category")
 		fs.StringVar(&pf.objective, "objective", "coverage", "coverage: most people within --threshold; median: least total time, each person's time capped at --cap")
-		fs.StringVar(&pf.mode, "mode", "walk", "travel mode: walk, bike or car")
+		fs.StringVar(&pf.mode, "mode", "walk", "travel mode: walk, bike, car, transit or nocar (transit and nocar need --gtfs or --links, --date and --depart)")
+		tf := registerTransitFlags(fs)
+		var window int
+		var percentiles []int
+		fs.IntVar(&window, "window", defaultWindowMin, "transit, nocar: departure window in minutes, one departure a minute from --depart")
+		fs.IntSliceVar(&percentiles, "percentiles", []int{50}, "transit, nocar: travel-time percentiles over the window; the plan uses the median when given, else the first")
 		fs.Float64Var(&pf.thresholdM, "threshold", 10, "time threshold in minutes: a person is covered within it")
 		fs.Float64Var(&pf.capM, "cap", 0, "median: times above this many minutes, unreachable included, count as this (default: twice --threshold)")
 		fs.StringVar(&pf.category, "category", "", "service category to plan, e.g. pharmacy")
@@ -79,7 +85,11 @@ func planCommand() command {
 			return err
 		}
 		if timetabledMode(o.Modes[0]) {
-			return usagef("plan: --mode %s is not supported yet: use walk, bike or car", o.Modes[0])
+			if o.Transit, err = transitOptions(ctx, tf, window, percentiles, o.Workers, log, nil); err != nil {
+				return err
+			}
+		} else if len(tf.gtfs) > 0 || len(tf.links) > 0 {
+			return usagef("plan: --gtfs/--links given but --mode %s does not use them: use --mode transit or nocar", o.Modes[0])
 		}
 		o.OSM, o.MaxSnapM, o.MinIsland = sf.osm, sf.maxSnap, graph.DefaultMinIsland
 		if o.NetworkFile != "" {
@@ -236,7 +246,8 @@ type planRun struct {
 	res     *analyse.Result
 	o       *analyse.Options
 	pf      *planFlags
-	g       *graph.Graph
+	src     travel.Source // the mode's travel times from the cells
+	g       *graph.Graph  // the graph the cells and sites snap to
 	link    *graph.Linker // snaps as analyse does, skipping islands
 	log     *slog.Logger
 	remove  bool
@@ -246,15 +257,24 @@ type planRun struct {
 	site    []site // candidate sites (add) or the services (remove)
 	snap    []graph.Snap
 	p       plan.Problem
+	// tab holds every cell's times to every site for a timetabled mode,
+	// when computed here rather than read from parts.
+	tab *travel.Table
 }
 
 func (pr *planRun) sites() int { return len(pr.site) }
 
 func newPlanRun(res *analyse.Result, o *analyse.Options, pf *planFlags, obj plan.Objective, cands []site, log *slog.Logger) (*planRun, error) {
 	mode := o.Modes[0]
-	pr := &planRun{res: res, o: o, pf: pf, g: res.Graphs[mode], log: log, remove: pf.remove > 0, weights: res.Cells.Weight[0]}
-	if pr.g == nil {
-		return nil, fmt.Errorf("plan: no %s graph was built", mode)
+	if len(res.Sources) != 1 {
+		return nil, fmt.Errorf("plan: %d travel sources for one mode", len(res.Sources))
+	}
+	src := res.Sources[0]
+	pr := &planRun{res: res, o: o, pf: pf, src: src, g: src.Graph(), log: log, remove: pf.remove > 0, weights: res.Cells.Weight[0]}
+	if travel.Timetabled(src) {
+		if max, ok := src.(interface{ MaxTimeMs() uint32 }); ok && pr.limitFor(obj) >= max.MaxTimeMs() {
+			return nil, usagef("plan: --threshold (or --cap for median) must be under --max-time (%g min) for --mode %s", float64(max.MaxTimeMs())/60000, mode)
+		}
 	}
 	pr.link = graph.NewLinker(pr.g, o.MinIsland)
 	for i, s := range res.Services {
@@ -320,6 +340,63 @@ func newPlanRun(res *analyse.Result, o *analyse.Options, pf *planFlags, obj plan
 	return pr, nil
 }
 
+// timetabledBeforeAfter gives each cell's time to its nearest service
+// before and after the change, by a timetabled mode at its main
+// percentile. Adding: before is the analysis's nearest service (taken at
+// each departure), after the lower of that and the chosen sites' times.
+// Removing: both are the lowest time over the services that stay, each
+// service's time taken over the window on its own, as the choice itself
+// counts them.
+func (pr *planRun) timetabledBeforeAfter(ctx context.Context, chosen []int32) (before, after []uint32, err error) {
+	k := pr.src.Main()
+	tab := pr.tab
+	var cols []int32 // the columns of tab that are chosen sites
+	if tab == nil {
+		snaps := pr.snap
+		if !pr.remove {
+			snaps = make([]graph.Snap, len(chosen))
+			for n, j := range chosen {
+				snaps[n] = pr.snap[j]
+			}
+		}
+		if tab, err = pr.src.ToPoints(ctx, snaps); err != nil {
+			return nil, nil, classifyTravel(err)
+		}
+		for n := range chosen {
+			cols = append(cols, int32(n))
+		}
+	} else {
+		cols = chosen
+	}
+	if pr.remove {
+		cols = chosen
+	}
+	nearest := func(skip []int32, all bool) []uint32 {
+		out := make([]uint32, tab.Rows)
+		for i := range out {
+			out[i] = access.Unreachable
+			for j := range tab.Cols {
+				if !all && slices.Contains(skip, int32(j)) {
+					continue
+				}
+				out[i] = min(out[i], tab.At(i, j, k))
+			}
+		}
+		return out
+	}
+	if pr.remove {
+		return nearest(nil, true), nearest(cols, false), nil
+	}
+	before = pr.res.Nearest[0][0].TimeMs
+	after = slices.Clone(before)
+	for i := range after {
+		for _, j := range cols {
+			after[i] = min(after[i], tab.At(i, int(j), k))
+		}
+	}
+	return before, after, nil
+}
+
 func minutesMs(m float64) uint32 { return uint32(math.Round(m * 60000)) }
 
 // planResult is what plan writes and prints.
@@ -338,11 +415,27 @@ type planResult struct {
 
 // limitMs is how far the site-to-cell searches go: the cap on a cell's
 // time for p-median, else the coverage threshold.
-func (pr *planRun) limitMs() uint32 {
-	if pr.p.Objective == plan.Median {
-		return pr.p.CapMs
+func (pr *planRun) limitMs() uint32 { return pr.limitFor(pr.p.Objective) }
+
+func (pr *planRun) limitFor(obj plan.Objective) uint32 {
+	if obj == plan.Median {
+		return minutesMs(pr.pf.capM)
 	}
-	return pr.p.ThresholdMs
+	return minutesMs(pr.pf.thresholdM)
+}
+
+// siteReach lists, per cell, the sites of snaps within limit: one bounded
+// search per site on a street graph; for a timetabled mode the cells'
+// times to every site, at the main percentile, also returned whole.
+func (pr *planRun) siteReach(ctx context.Context, snaps []graph.Snap, limit uint32) (access.Reach, *travel.Table, error) {
+	if !travel.Timetabled(pr.src) {
+		return access.WithinReach(pr.g, pr.cells, snaps, limit, pr.o.Workers), nil, ctx.Err()
+	}
+	tab, err := pr.src.ToPoints(ctx, snaps)
+	if err != nil {
+		return access.Reach{}, nil, classifyTravel(err)
+	}
+	return travel.TableReach(tab, limit, pr.src.Main()), tab, nil
 }
 
 func (pr *planRun) solve(ctx context.Context, k int) (*planResult, error) {
@@ -356,10 +449,11 @@ func (pr *planRun) solve(ctx context.Context, k int) (*planResult, error) {
 		}
 		reach = r
 	} else {
-		reach = access.WithinReach(pr.g, pr.cells, pr.snap, limit, pr.o.Workers)
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
+		r, tab, err := pr.siteReach(ctx, pr.snap, limit)
+		if err != nil {
+			return nil, err
+		}
+		reach, pr.tab = r, tab
 	}
 	sp, err := plan.FromOriginLists(len(pr.site), reach.Start, reach.Service, reach.TimeMs)
 	if err != nil {
@@ -408,6 +502,12 @@ func (pr *planRun) solve(ctx context.Context, k int) (*planResult, error) {
 		}
 	}
 	after := access.NearestService(pr.g, pr.cells, open, 0).TimeMs
+	if travel.Timetabled(pr.src) {
+		var err error
+		if before, after, err = pr.timetabledBeforeAfter(ctx, sol.Chosen); err != nil {
+			return nil, err
+		}
+	}
 	th := []float64{pr.pf.thresholdM}
 	region := pr.res.Cells.Region
 	out.before = access.Summarise(before, pr.weights, region, len(pr.res.Regions), th)

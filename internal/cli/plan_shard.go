@@ -44,8 +44,8 @@ func (pr *planRun) writeSitePart(ctx context.Context, i, n int) (string, error) 
 			sub[j].Seg = -1
 		}
 	}
-	r := access.WithinReach(pr.g, pr.cells, sub, pr.limitMs(), pr.o.Workers)
-	if err := ctx.Err(); err != nil {
+	r, _, err := pr.siteReach(ctx, sub, pr.limitMs())
+	if err != nil {
 		return "", err
 	}
 	p := sitePart{Index: i, Count: n, Sites: len(pr.site), Cells: len(pr.cells), LimitMs: r.LimitMs,
@@ -54,7 +54,7 @@ func (pr *planRun) writeSitePart(ctx context.Context, i, n int) (string, error) 
 		return "", err
 	}
 	path := filepath.Join(pr.o.Out, sitePartName(i, n))
-	err := outdir.WriteFileAtomic(path, func(w io.Writer) error {
+	err = outdir.WriteFileAtomic(path, func(w io.Writer) error {
 		if _, err := io.WriteString(w, sitePartMagic); err != nil {
 			return err
 		}

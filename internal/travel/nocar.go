@@ -26,16 +26,23 @@ type NoCar struct {
 // Mode is graph.NoCar.
 func (n *NoCar) Mode() graph.Mode { return graph.NoCar }
 
+// Graph is the walk graph.
+func (n *NoCar) Graph() *graph.Graph { return n.Walk.G }
+
 // Percentiles are the transit window's.
 func (n *NoCar) Percentiles() []int { return n.Transit.Percentiles() }
 
 // Main is the transit source's main column.
 func (n *NoCar) Main() int { return n.Transit.Main() }
 
+// MaxTimeMs is the trip limit: a trip of this length or longer is
+// unreachable.
+func (n *NoCar) MaxTimeMs() uint32 { return n.Transit.MaxTimeMs() }
+
 // walkMs is a walking time counted for nocar: Unreachable at or beyond
 // the trip limit.
 func (n *NoCar) walkMs(t uint32) uint32 {
-	if t >= n.Transit.MaxTimeMs() {
+	if t >= n.MaxTimeMs() {
 		return Unreachable
 	}
 	return t

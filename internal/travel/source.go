@@ -92,6 +92,9 @@ func newTable(rows, cols, columns int) *Table {
 type Source interface {
 	// Mode is the mode's name in flags and outputs.
 	Mode() graph.Mode
+	// Graph is the street graph the origins and other points snap to
+	// (the walk graph for transit and nocar).
+	Graph() *graph.Graph
 	// Percentiles are those of a timetabled mode's departure window, nil
 	// for a time-independent mode.
 	Percentiles() []int
@@ -110,6 +113,23 @@ type Source interface {
 	// ToPoints returns the times from every origin to dests (snapped to
 	// the mode's graph; for transit and nocar, the walk graph).
 	ToPoints(ctx context.Context, dests []graph.Snap) (*Table, error)
+}
+
+// TableReach lists, per row of tab, the columns within limitMs (0 = every
+// reached one) at percentile column k, as reach lists (rows as origins,
+// columns as services).
+func TableReach(tab *Table, limitMs uint32, k int) access.Reach {
+	r := access.Reach{Origins: tab.Rows, Services: tab.Cols, LimitMs: limitMs, Start: make([]int32, tab.Rows+1)}
+	for i := range tab.Rows {
+		for j := range tab.Cols {
+			if v := tab.At(i, j, k); v != Unreachable && (limitMs == 0 || v <= limitMs) {
+				r.Service = append(r.Service, int32(j))
+				r.TimeMs = append(r.TimeMs, v)
+			}
+		}
+		r.Start[i+1] = int32(len(r.Service))
+	}
+	return r
 }
 
 // Timetabled reports whether s has a departure window (one time per

@@ -22,6 +22,9 @@ type Street struct {
 // Mode is the graph's mode.
 func (s *Street) Mode() graph.Mode { return s.G.Mode }
 
+// Graph is G.
+func (s *Street) Graph() *graph.Graph { return s.G }
+
 // Percentiles is nil: a street time is the same at every departure.
 func (s *Street) Percentiles() []int { return nil }
 

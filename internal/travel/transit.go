@@ -34,6 +34,9 @@ type Transit struct {
 // Mode is graph.Transit.
 func (t *Transit) Mode() graph.Mode { return graph.Transit }
 
+// Graph is the network's walk graph.
+func (t *Transit) Graph() *graph.Graph { return t.Net.Walk() }
+
 // Percentiles are the window's.
 func (t *Transit) Percentiles() []int { return t.Pcts }
 
