@@ -171,4 +171,3 @@ func readCSV(t *testing.T, path string) [][]string {
 	}
 	return rows
 }
-
