@@ -243,3 +243,51 @@ func (res *Result) pct(m, c int) [][]uint32 {
 	}
 	return nil
 }
+
+// why returns why cell i reaches no service of category c by mode m.
+func (res *Result) why(m, c, i int) travel.Why {
+	if m < len(res.Why) && c < len(res.Why[m]) && i < len(res.Why[m][c]) {
+		return travel.Why(res.Why[m][c][i])
+	}
+	return travel.Reached
+}
+
+// whyPopulation sums group g's weight of region r's unreached cells by
+// reason, for mode m and category c.
+func (res *Result) whyPopulation(m, c, g, r int) map[travel.Why]float64 {
+	out := map[travel.Why]float64{}
+	cells := res.Cells
+	for i := range cells.Cell {
+		if cells.Region[i] != int32(r) || cells.Weight[g][i] <= 0 {
+			continue
+		}
+		if w := res.why(m, c, i); w != travel.Reached {
+			out[w] += cells.Weight[g][i]
+		}
+	}
+	return out
+}
+
+// UnreachableCounts gives, per mode, category and region id, the
+// population that reaches no service, by reason (run.json).
+func (res *Result) UnreachableCounts() map[string]map[string]map[string]map[string]float64 {
+	out := map[string]map[string]map[string]map[string]float64{}
+	for m, mode := range res.Modes {
+		perCat := map[string]map[string]map[string]float64{}
+		for c, cat := range res.Categories {
+			perReg := map[string]map[string]float64{}
+			for r, reg := range res.Regions {
+				byWhy := map[string]float64{}
+				for w, v := range res.whyPopulation(m, c, 0, r) {
+					byWhy[w.String()] = round(v, 1)
+				}
+				if len(byWhy) > 0 {
+					perReg[reg.ID] = byWhy
+				}
+			}
+			perCat[cat] = perReg
+		}
+		out[mode.String()] = perCat
+	}
+	return out
+}

@@ -56,6 +56,7 @@ type part struct {
 	Categories []string
 	Nearest    [][]access.Nearest // [mode][category], cells Lo..Hi-1
 	Pct        [][][][]uint32     // [mode][category][percentile], cells Lo..Hi-1
+	Why        [][][]uint8        // [mode][category], cells Lo..Hi-1
 	Measures   [][]CellMeasures
 	AllWithin  [][]bool
 	RoundTrips *ptaccess.RoundTripResult // trips of cells Lo..Hi-1
@@ -114,6 +115,13 @@ func WritePart(res *Result, o *Options) error {
 			row[c] = access.Nearest{TimeMs: cut(n.TimeMs, lo, hi), LenM: cut(n.LenM, lo, hi), Service: cut(n.Service, lo, hi)}
 		}
 		p.Nearest = append(p.Nearest, row)
+	}
+	for _, perMode := range res.Why {
+		var mode [][]uint8
+		for _, v := range perMode {
+			mode = append(mode, cut(v, lo, hi))
+		}
+		p.Why = append(p.Why, mode)
 	}
 	for _, perMode := range res.Pct {
 		var mode [][][]uint32
@@ -235,6 +243,20 @@ func Merge(paths []string) (*Result, *Options, error) {
 	for _, pt := range parts {
 		for k, v := range pt.Counts.CellsUnsnapped {
 			res.Counts.CellsUnsnapped[k] += v
+		}
+	}
+	if p0.Why != nil {
+		res.Why = make([][][]uint8, len(p0.Why))
+		for m := range p0.Why {
+			res.Why[m] = make([][]uint8, len(p0.Why[m]))
+			for c := range p0.Why[m] {
+				for _, pt := range parts {
+					if m >= len(pt.Why) || c >= len(pt.Why[m]) {
+						return nil, nil, inputError(fmt.Errorf("merge: part %d of %d has no reasons for mode %d", pt.Shard.Index, pt.Shard.Count, m))
+					}
+					res.Why[m][c] = append(res.Why[m][c], pt.Why[m][c]...)
+				}
+			}
 		}
 	}
 	if p0.Pct != nil {

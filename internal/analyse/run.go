@@ -53,6 +53,9 @@ type Result struct {
 	// Stats[m][c][g] per region.
 	Stats [][][][]access.RegionStats
 	Gaps  [][][]access.GapArea
+	// Why[m][c][i]: why cell i reaches no service of category c by mode
+	// m (a travel.Why; 0 where it does).
+	Why [][][]uint8
 	// Pct[m][c][k][i]: time (ms) of cell i to the nearest service of
 	// category c at percentile Transit.Percentiles[k], for the timetabled
 	// modes (transit, nocar); nil for the others.
@@ -358,8 +361,11 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 			return nil, sourceErr(ctx, err)
 		}
 		res.Nearest[m] = make([]access.Nearest, len(cats))
+		res.Why = append(res.Why, make([][]uint8, len(cats)))
+		snapWhy := unsnappedWhy(graphs[m], cellSnaps[m], cellPts, lo, hi, o.MaxSnapM)
 		for c, n := range ns {
 			res.Nearest[m][c] = n.Nearest
+			res.Why[m][c] = whyCodes(n.Why, snapWhy)
 			if n.Pct != nil {
 				if res.Pct[m] == nil {
 					res.Pct[m] = make([][][]uint32, len(cats))
@@ -419,6 +425,36 @@ func summarise(res *Result, o *Options) {
 			}
 		}
 	}
+}
+
+// unsnappedWhy tells, for the cells lo..hi-1 that did not snap to g, whether
+// a street lies within maxSnap (then they are on an island: only small
+// cut-off pieces are near) or none does.
+func unsnappedWhy(g *graph.Graph, snaps []graph.Snap, pts [][2]float64, lo, hi int, maxSnap float64) []travel.Why {
+	out := make([]travel.Why, len(snaps))
+	for i := lo; i < hi; i++ {
+		if snaps[i].Seg >= 0 {
+			continue
+		}
+		out[i] = travel.BeyondSnap
+		if _, ok := g.Snap(pts[i][0], pts[i][1], maxSnap); ok {
+			out[i] = travel.Island
+		}
+	}
+	return out
+}
+
+// whyCodes joins a source's reasons with the snapping ones.
+func whyCodes(src, snap []travel.Why) []uint8 {
+	out := make([]uint8, len(snap))
+	for i := range out {
+		w := snap[i]
+		if w == travel.Reached && i < len(src) {
+			w = src[i]
+		}
+		out[i] = uint8(w)
+	}
+	return out
 }
 
 // closeFerries rebuilds the graphs without the ferries the scenario closes.

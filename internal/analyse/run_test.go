@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/saavu/saavu/internal/travel"
 	"math"
 	"os"
 	"path/filepath"
@@ -461,6 +462,26 @@ func TestComputeFixtureMinIsland(t *testing.T) {
 		}
 		if k == 8 && got != Unreachable {
 			t.Errorf("c8 reached in %d ms", got)
+		}
+		// Why they are unreached: c8 lies beside a small cut-off
+		// piece of road, c11 far from any road.
+		want := map[int]travel.Why{6: travel.Reached, 8: travel.Island, 11: travel.BeyondSnap}
+		if w, ok := want[k]; ok && res.why(0, 0, i) != w {
+			t.Errorf("c%d: reason %q, want %q", k, res.why(0, 0, i), w)
+		}
+	}
+	// Without the island rule, c8 snaps to its road, which no ferry
+	// joins to the service: the network does not connect it.
+	o = fixtureOptions(dir, filepath.Join(dir, "out2"))
+	o.Modes = []graph.Mode{graph.Car}
+	o.MinIsland = 1
+	res, err = Compute(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, cell := range res.Cells.Cell {
+		if k := int((float64(cell.E) + 500 - 330500) / 1000); k == 8 && res.why(0, 0, i) != travel.NoPath {
+			t.Errorf("c8 without the island rule: reason %q, want no_path", res.why(0, 0, i))
 		}
 	}
 }

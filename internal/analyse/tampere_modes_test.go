@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"net/url"
 	"os"
+	"math"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -149,7 +151,7 @@ func TestTampereEveryMeasureByTransit(t *testing.T) {
 	var want []string
 	for _, cat := range res.Categories {
 		for _, m := range []string{"walk", "car", "transit", "nocar"} {
-			for _, s := range []string{"min", "km", "service", "min_2", "within_30", "fca_per_1000", "gravity"} {
+			for _, s := range []string{"min", "km", "service", "why", "min_2", "within_30", "fca_per_1000", "gravity"} {
 				want = append(want, cat+"_"+m+"_"+s)
 			}
 		}
@@ -175,6 +177,27 @@ func TestTampereEveryMeasureByTransit(t *testing.T) {
 		}
 	}
 	summary := csvRows(t, filepath.Join(out, SummaryFile))
+	// The unreachable population is split by reason, and the reasons add
+	// up to it.
+	reasons := 0.0
+	for _, r := range summary[1:] {
+		var sum float64
+		for _, v := range r[13:] {
+			x, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				t.Fatalf("summary reason %q in %v", v, r)
+			}
+			sum += x
+		}
+		un, _ := strconv.ParseFloat(r[9], 64)
+		if math.Abs(sum-un) > 0.5 {
+			t.Fatalf("summary row %v: reasons add up to %.1f, unreachable %.1f", r, sum, un)
+		}
+		reasons += sum
+	}
+	if reasons == 0 {
+		t.Error("no unreachable population in any summary row")
+	}
 	if !slices.ContainsFunc(summary, func(r []string) bool { return r[4] == "nocar" && r[5] == "30" }) {
 		t.Error("summary.csv has no nocar row")
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/saavu/saavu/geo"
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/report"
+	"github.com/saavu/saavu/internal/travel"
 )
 
 // Output file names.
@@ -153,6 +154,7 @@ func writeCells(w io.Writer, res *Result, o *Options) error {
 					geojson.Prop{Key: key(cat, m.String(), "min"), Value: minutes(n.TimeMs[i])},
 					geojson.Prop{Key: key(cat, m.String(), "km"), Value: km},
 					geojson.Prop{Key: key(cat, m.String(), "service"), Value: svc},
+					geojson.Prop{Key: key(cat, m.String(), "why"), Value: whyValue(res.why(mi, ci, i))},
 				)
 				if ms := res.measure(mi, ci); true {
 					for r, col := range ms.NthMs {
@@ -245,8 +247,26 @@ func writeRegions(w io.Writer, res *Result, o *Options) error {
 }
 
 // SummaryHeader is the header of summary.csv.
-var SummaryHeader = []string{"region_id", "region", "group", "category", "mode", "threshold_min",
-	"population", "within", "share", "unreachable", "mean_min", "median_min", "p90_min"}
+var SummaryHeader = append([]string{"region_id", "region", "group", "category", "mode", "threshold_min",
+	"population", "within", "share", "unreachable", "mean_min", "median_min", "p90_min"}, whyColumns()...)
+
+// whyColumns are the summary columns of the unreachable population by
+// reason: unreachable_<reason>, summing to unreachable.
+func whyColumns() []string {
+	var out []string
+	for _, w := range travel.Whys {
+		out = append(out, "unreachable_"+w.String())
+	}
+	return out
+}
+
+// whyValue is a reason in cells: null where the service is reached.
+func whyValue(w travel.Why) any {
+	if w == travel.Reached {
+		return nil
+	}
+	return w.String()
+}
 
 func writeSummary(w io.Writer, res *Result, o *Options) error {
 	cw := csvio.NewWriter(w, SummaryHeader)
@@ -255,10 +275,15 @@ func writeSummary(w io.Writer, res *Result, o *Options) error {
 			for ci, cat := range res.Categories {
 				for mi, m := range res.Modes {
 					st := res.Stats[mi][ci][g][r]
+					why := res.whyPopulation(mi, ci, g, r)
 					for k, t := range o.ThresholdsMin {
-						if err := cw.WriteRow(reg.ID, reg.Name, gname, cat, m.String(), t,
+						row := []any{reg.ID, reg.Name, gname, cat, m.String(), t,
 							round(st.Population, 1), round(st.Within[k], 1), finiteOrNil(st.Share(k), 4),
-							round(st.Unreachable, 1), finiteOrNil(st.Mean, 2), finiteOrNil(st.Median, 2), finiteOrNil(st.P90, 2)); err != nil {
+							round(st.Unreachable, 1), finiteOrNil(st.Mean, 2), finiteOrNil(st.Median, 2), finiteOrNil(st.P90, 2)}
+						for _, w := range travel.Whys {
+							row = append(row, round(why[w], 1))
+						}
+						if err := cw.WriteRow(row...); err != nil {
 							return err
 						}
 					}
@@ -422,9 +447,12 @@ type runInfo struct {
 	Categories []string       `json:"categories"`
 	Modes      []string       `json:"modes"`
 	Counts     Counts         `json:"counts"`
-	Warnings   []string       `json:"warnings"`
-	Notes      []string       `json:"notes,omitempty"`
-	Outputs    []string       `json:"outputs"`
+	// Unreachable is the population that reaches no service, per mode,
+	// category and region id, by reason.
+	Unreachable map[string]map[string]map[string]map[string]float64 `json:"unreachable_population"`
+	Warnings    []string                                            `json:"warnings"`
+	Notes       []string                                            `json:"notes,omitempty"`
+	Outputs     []string                                            `json:"outputs"`
 }
 
 type inputInfo struct {
@@ -502,7 +530,7 @@ func fileInfo(role, path string) (inputInfo, error) {
 
 func writeRun(w io.Writer, res *Result, o *Options) error {
 	info := runInfo{Tool: "saavu", Version: o.Version, Command: "analyse", Categories: res.Categories,
-		Counts: res.Counts, Warnings: res.Warnings, Notes: append(append([]string{}, o.Notes...), res.Notes...),
+		Counts: res.Counts, Unreachable: res.UnreachableCounts(), Warnings: res.Warnings, Notes: append(append([]string{}, o.Notes...), res.Notes...),
 		Outputs: []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, MeasuresFile, RunFile, TimingsFile, GeoPackageFile, ReportFile}}
 	if info.Warnings == nil {
 		info.Warnings = []string{}

@@ -155,6 +155,11 @@ func TestPlanChoicesByHand(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "plan")
+			for i, a := range c.args {
+				if a == "TESTGTFS" {
+					c.args[i] = fixture(t, "plan-cli", "gtfs")
+				}
+			}
 			code, _, stderr := run(t, planArgs(t, out, c.args...)...)
 			if code != 0 {
 				t.Fatalf("exit %d\n%s", code, stderr)
@@ -226,7 +231,9 @@ func TestPlanBadFlags(t *testing.T) {
 		{"unknown category", []string{"--category", "school", "--add", "1"}, "school"},
 		{"no category", []string{"--add", "1"}, "--category"},
 		{"bad objective", []string{"--category", "health", "--add", "1", "--objective", "fastest"}, "fastest"},
-		{"transit", []string{"--category", "health", "--add", "1", "--mode", "transit"}, "transit"},
+		{"transit without a feed", []string{"--category", "health", "--add", "1", "--mode", "transit"}, "--gtfs FILE (or --links FILE) is required"},
+		{"feed without transit", []string{"--category", "health", "--add", "1", "--gtfs", "x.zip"}, "use --mode transit or nocar"},
+		{"threshold beyond the trip limit", []string{"--category", "health", "--add", "1", "--mode", "nocar", "--gtfs", "TESTGTFS", "--date", "20240108", "--depart", "08:00", "--threshold", "120"}, "must be under --max-time"},
 		{"bad mode", []string{"--category", "health", "--add", "1", "--mode", "boat"}, "boat"},
 		{"zero threshold", []string{"--category", "health", "--add", "1", "--threshold", "0"}, "--threshold"},
 		{"cap below threshold", []string{"--category", "health", "--add", "1", "--objective", "median", "--cap", "5"}, "--cap"},
@@ -236,6 +243,11 @@ func TestPlanBadFlags(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "plan")
+			for i, a := range c.args {
+				if a == "TESTGTFS" {
+					c.args[i] = fixture(t, "plan-cli", "gtfs")
+				}
+			}
 			code, _, stderr := run(t, planArgs(t, out, c.args...)...)
 			if code != 2 {
 				t.Fatalf("exit %d, want 2\n%s", code, stderr)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/route"
@@ -23,7 +24,22 @@ type Matrix struct {
 	Rows, Cols  int
 	Percentiles []int
 	Seconds     []transit.Seconds
+	// Access tells, per row, what the origin's access walk found: no
+	// linked stop within the walk limit, stops none of which has a
+	// departure between the window's start and its end plus MaxTime, or
+	// stops with such departures. Empty in a matrix built by hand.
+	Access []Access
 }
+
+// Access is what an origin's access walk reaches.
+type Access uint8
+
+// Access values.
+const (
+	AccessNoStop Access = iota // no linked stop within the walk limit
+	AccessNoTrip               // stops, but no departure from them in the window
+	AccessServed               // stops with departures in the window
+)
 
 // At returns the k-th percentile from row r to column c.
 func (m *Matrix) At(r, c, k int) transit.Seconds {
@@ -107,6 +123,8 @@ func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int,
 		return nil, err
 	}
 	m := newMatrix(len(origins), numTargets, ps)
+	m.Access = make([]Access, len(origins))
+	served := n.servedStops(from, to+transit.Seconds(n.opts.MaxTime/time.Second))
 	limit := ms(n.opts.MaxWalk)
 	accLimit := n.accessLimit()
 	radius := n.walkRadius(accLimit)
@@ -122,6 +140,13 @@ func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int,
 		}
 		r := w.router()
 		w.access = w.fromPoint(o, limit, accLimit, radius, -1, w.access[:0])
+		for _, a := range w.access {
+			m.Access[i] = AccessNoTrip
+			if served[a.Stop] {
+				m.Access[i] = AccessServed
+				break
+			}
+		}
 		w.direct = grow(w.direct, numTargets)
 		direct(w, i, w.direct)
 		if err := r.RangePercentiles(w.access, w.direct, eg, numTargets, from, to, step, ps, row); err != nil {
@@ -139,6 +164,25 @@ func (n *Network) run(ctx context.Context, origins []graph.Snap, numTargets int,
 		return nil, firstErr
 	}
 	return m, nil
+}
+
+// servedStops marks the stops with a departure at or after from and
+// before to.
+func (n *Network) servedStops(from, to transit.Seconds) []bool {
+	d := n.day
+	out := make([]bool, d.NumStops)
+	for p := range d.NumPatterns() {
+		stops := d.PatStops[d.PatStopStart[p]:d.PatStopStart[p+1]]
+		for t := d.PatTripStart[p]; t < d.PatTripStart[p+1]; t++ {
+			base := d.TripTimes[t]
+			for k, s := range stops[:max(0, len(stops)-1)] {
+				if dep := d.Dep[base+int32(k)]; dep >= from && dep < to {
+					out[s] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 // egress builds the egress table from per-target lists: per[j] holds the

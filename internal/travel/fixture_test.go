@@ -56,7 +56,10 @@ const (
 
 var fixturePcts = []int{5, 50, 95}
 
-func newFixture(t testing.TB) *fixture {
+func newFixture(t testing.TB) *fixture { return newFixtureWith(t, ptaccess.Options{Workers: 2}) }
+
+// newFixtureWith builds the fixture with other transit options.
+func newFixtureWith(t testing.TB, opts ptaccess.Options) *fixture {
 	t.Helper()
 	root := testutil.RepoRoot(t)
 	ext, err := osm.Read(context.Background(), filepath.Join(root, "testdata", "ptaccess", "grid.osm"), osm.Options{SkipPOIs: true})
@@ -81,7 +84,7 @@ func newFixture(t testing.TB) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	net, err := ptaccess.NewNetwork(g, tt, day, ptaccess.Options{Workers: 2})
+	net, err := ptaccess.NewNetwork(g, tt, day, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -78,8 +78,12 @@ func (n *NoCar) Nearest(ctx context.Context) ([]Nearest, error) {
 					x.Pct[k][i] = min(n.walkMs(w.TimeMs[i]), t.Pct[k][i])
 				}
 			}
+			x.Why = make([]Why, no)
 			for i := range no {
 				x.TimeMs[i] = x.Pct[main][i]
+				if x.TimeMs[i] == Unreachable {
+					x.Why[i] = t.Why[i] // walking takes longer than the trip limit
+				}
 				x.Service[i] = -1
 				if wt := n.walkMs(w.TimeMs[i]); wt != Unreachable && wt <= t.Pct[main][i] {
 					x.Service[i], x.LenM[i] = w.Service[i], w.LenM[i]

@@ -40,6 +40,16 @@ func (s Services) only(c int) []graph.Snap {
 	return out
 }
 
+// has reports whether a service of category c is snapped.
+func (s Services) has(c int) bool {
+	for i, sn := range s.Snaps {
+		if int(s.Category[i]) == c && sn.Seg >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (s Services) check() error {
 	if len(s.Category) != len(s.Snaps) {
 		return fmt.Errorf("%w: %d categories for %d services", ErrInput, len(s.Category), len(s.Snaps))
@@ -63,6 +73,10 @@ type Nearest struct {
 	// Pct[k][i] is the time at percentile k of a timetabled mode; nil for
 	// a time-independent mode.
 	Pct [][]uint32
+	// Why tells why origin i reaches no service in the main column
+	// (Reached where it does; an unsnapped origin is left to the caller,
+	// who knows why it did not snap).
+	Why []Why
 }
 
 // Table holds times from origins to points per percentile column: entry

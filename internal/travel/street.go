@@ -40,7 +40,9 @@ func (s *Street) Nearest(ctx context.Context) ([]Nearest, error) {
 		}
 		out := make([]Nearest, s.Services.Categories)
 		parallel(ctx, len(out), s.Workers, func(c int) {
-			out[c] = Nearest{Nearest: access.NearestService(s.G, s.Origins, s.Services.only(c), s.LimitMs)}
+			svc := s.Services.only(c)
+			n := access.NearestService(s.G, s.Origins, svc, s.LimitMs)
+			out[c] = Nearest{Nearest: n, Why: streetWhy(s.G, s.Origins, svc, n, s.LimitMs)}
 		})
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -86,6 +86,7 @@ func (t *Transit) Nearest(ctx context.Context) ([]Nearest, error) {
 				}
 			}
 			copy(n.TimeMs, n.Pct[t.MainPct])
+			n.Why = transitWhy(t.Origins, n.TimeMs, mat.Access, t.Services.has(c))
 			for i := range n.Service {
 				n.Service[i] = -1
 			}
