@@ -16,13 +16,16 @@ import (
 	"github.com/saavu/saavu/geo"
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/isochrone"
+	"github.com/saavu/saavu/internal/ptaccess"
+	"github.com/saavu/saavu/internal/transit"
+	"github.com/saavu/saavu/internal/travel"
 )
 
 func isochronesCommand() command {
 	c := command{
 		name:    "isochrones",
 		summary: "the areas reachable within given times from points or services, as GeoJSON polygons",
-		usage:   "(--osm FILE | --network FILE) (--from LON,LAT ... | --points FILE | --services FILE --category CAT) [--mode walk|bike|car] [--cutoffs MIN,...] [--out FILE.geojson]",
+		usage:   "(--osm FILE | --network FILE) (--from LON,LAT ... | --points FILE | --services FILE --category CAT) [--mode walk|bike|car|transit|nocar] [--cutoffs MIN,...] [--out FILE.geojson]",
 		example: `saavu isochrones --osm tampere.osm.pbf --mode walk --from 23.7610,61.4978 \
   --cutoffs 5,10,15 --resolution 50 --out keskustori.geojson`,
 	}
@@ -34,7 +37,11 @@ func isochronesCommand() command {
 		var cutoffs []float64
 		var res, offNet float64
 		var workers int
-		fs.StringVar(&mode, "mode", "walk", "travel mode: walk, bike or car")
+		fs.StringVar(&mode, "mode", "walk", "travel mode: walk, bike, car, transit or nocar (transit and nocar need --gtfs or --links and --date)")
+		tf := registerTransitFlags(fs)
+		var window, percentile int
+		fs.IntVar(&window, "window", defaultWindowMin, "transit, nocar: departure window in minutes, one departure a minute from --depart")
+		fs.IntVar(&percentile, "percentile", 50, "transit, nocar: the percentile of the travel time over the window that the polygons show, 1..100")
 		fs.StringArrayVar(&from, "from", nil, "start point LON,LAT in WGS84 degrees; repeat for several, e.g. --from 23.7610,61.4978")
 		fs.StringVar(&points, "points", "", "start points: CSV id,lon,lat or GeoJSON points")
 		fs.StringVar(&services, "services", "", "start from the services of --category in this file: CSV name,category,lon,lat or GeoJSON points")
@@ -59,12 +66,23 @@ func isochronesCommand() command {
 			return err
 		}
 		m := modes[0]
-		if timetabledMode(m) {
-			return usagef("isochrones: --mode %s is not supported yet: use walk, bike or car", m)
-		}
 		cs, err := isochrone.SortCutoffs(cutoffs)
 		if err != nil || cs[len(cs)-1] > 24*60 {
 			return usagef("--cutoffs %v: give minutes above 0 and at most 1440, e.g. 15,30,45,60", cutoffs)
+		}
+		if timetabledMode(m) {
+			switch {
+			case network != "":
+				return usagef("isochrones: --mode %s needs --osm and the feeds, not --network", m)
+			case cs[len(cs)-1] >= tf.maxTime:
+				return usagef("isochrones: --cutoffs %v: the largest must be under --max-time (%g min)", cutoffs, tf.maxTime)
+			case percentile < 1 || percentile > 100:
+				return usagef("--percentile %d: must be between 1 and 100", percentile)
+			case window < 1 || window > 24*60:
+				return usagef("--window %d: must be between 1 and 1440 minutes", window)
+			}
+		} else if len(tf.gtfs) > 0 || len(tf.links) > 0 {
+			return usagef("isochrones: --gtfs/--links given but --mode %s does not use them: use --mode transit or nocar", m)
 		}
 		switch {
 		case sf.osm == "" && network == "":
@@ -109,31 +127,67 @@ func isochronesCommand() command {
 			}
 		}
 		t0 := time.Now()
-		g, src, err := isochroneGraph(ctx, sf, network, m, params)
-		if err != nil {
-			return err
+		var g *graph.Graph
+		var srcFile string
+		var tsrc travel.Source // the mode's times; nil: search g from the starts
+		var snapper func(lon, lat float64) (graph.Snap, bool)
+		var dep transit.Seconds
+		if timetabledMode(m) {
+			var opts ptaccess.Options
+			if opts, dep, err = tf.options(workers); err != nil {
+				return err
+			}
+			net, err := buildNetwork(ctx, sf, tf, opts, log)
+			if err != nil {
+				return err
+			}
+			g, srcFile = net.Walk(), sf.osm
+			tr := &travel.Transit{Net: net, Window: ptaccess.Window{Date: tf.date, Depart: dep, Minutes: window}, Pcts: []int{percentile}}
+			tsrc = tr
+			if m == graph.NoCar {
+				tsrc = &travel.NoCar{Walk: &travel.Street{G: g, Workers: workers}, Transit: tr}
+			}
+			snapper = func(lon, lat float64) (graph.Snap, bool) { return net.Snap(lon, lat, sf.maxSnap) }
+		} else {
+			if g, srcFile, err = isochroneGraph(ctx, sf, network, m, params); err != nil {
+				return err
+			}
+			sn := isochrone.NewSnapper(g, isochrone.DefaultMinPiece)
+			snapper = func(lon, lat float64) (graph.Snap, bool) {
+				x, ok := sn.Snap(lon, lat, sf.maxSnap)
+				return x.Snap, ok
+			}
 		}
 		log.Info("graph ready", "mode", m.String(), "vertices", g.NumVertices(), "seconds", fmt.Sprintf("%.3f", time.Since(t0).Seconds()))
-		sn := isochrone.NewSnapper(g, isochrone.DefaultMinPiece)
 		var st []isochrone.Start
 		var far []string
 		for _, s := range starts {
-			x, ok := sn.Snap(s.Lon, s.Lat, sf.maxSnap)
+			x, ok := snapper(s.Lon, s.Lat)
 			if !ok {
 				far = append(far, s.Source)
 				continue
 			}
-			st = append(st, x)
+			st = append(st, isochrone.Start{Lon: s.Lon, Lat: s.Lat, Snap: x})
 		}
 		if len(st) == 0 {
-			return inputErr(fmt.Errorf("isochrones: no start point is within %g m (--max-snap) of a street usable by %s in %s", sf.maxSnap, m, src),
+			return inputErr(fmt.Errorf("isochrones: no start point is within %g m (--max-snap) of a street usable by %s in %s", sf.maxSnap, m, srcFile),
 				"check that the points are lon,lat inside the extract")
 		}
 		if len(far) > 0 {
 			log.Warn(fmt.Sprintf("%d start points are farther than %g m from a %s street and are left out", len(far), sf.maxSnap, m), "first", far[0])
 		}
 		t1 := time.Now()
-		r, err := isochrone.Times(ctx, g, st, isochrone.Options{LimitMin: cs[len(cs)-1], ResolutionM: res, OffNetworkM: offNet, Workers: workers})
+		var vertexMs []uint32
+		if tsrc != nil {
+			snaps := make([]graph.Snap, len(st))
+			for i, x := range st {
+				snaps[i] = x.Snap
+			}
+			if vertexMs, err = tsrc.VertexTimes(ctx, snaps, uint32(cs[len(cs)-1]*60000), 0); err != nil {
+				return classifyTravel(err)
+			}
+		}
+		r, err := isochrone.TimesFrom(ctx, g, st, vertexMs, isochrone.Options{LimitMin: cs[len(cs)-1], ResolutionM: res, OffNetworkM: offNet, Workers: workers})
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -148,7 +202,12 @@ func isochronesCommand() command {
 			return err // interrupted: write nothing
 		}
 		log.Info("isochrones computed", "starts", len(st), "raster", fmt.Sprintf("%dx%d", r.W, r.H), "seconds", fmt.Sprintf("%.3f", time.Since(t1).Seconds()))
-		write := func(w io.Writer) error { return writeIsochrones(w, bands, m) }
+		var extra []geojson.Prop
+		if timetabledMode(m) {
+			extra = []geojson.Prop{{Key: "percentile", Value: percentile}, {Key: "date", Value: tf.date},
+				{Key: "depart", Value: tf.depart}, {Key: "window_min", Value: window}}
+		}
+		write := func(w io.Writer) error { return writeIsochrones(w, bands, m, extra...) }
 		if out == "" {
 			return write(env.Stdout)
 		}
@@ -159,7 +218,11 @@ func isochronesCommand() command {
 		if len(st) == 1 {
 			noun = "start point"
 		}
-		fmt.Fprintf(env.Stdout, "Reachable from %d %s by %s:\n", len(st), noun, m)
+		how := m.String()
+		if timetabledMode(m) {
+			how = fmt.Sprintf("%s (percentile %d of the departures %s-%s on %s)", m, percentile, clock(dep), clock(dep+transit.Seconds(window*60)), tf.date)
+		}
+		fmt.Fprintf(env.Stdout, "Reachable from %d %s by %s:\n", len(st), noun, how)
 		for _, b := range bands {
 			fmt.Fprintf(env.Stdout, "  %6g min  %10.3f km²\n", b.CutoffMin, b.AreaKm2)
 		}
@@ -199,7 +262,7 @@ func isochroneGraph(ctx context.Context, sf *streetFlags, network string, m grap
 
 // writeIsochrones writes one feature per band, in increasing cut-off, in
 // WGS84 rounded to 6 decimals.
-func writeIsochrones(w io.Writer, bands []isochrone.Band, m graph.Mode) error {
+func writeIsochrones(w io.Writer, bands []isochrone.Band, m graph.Mode, extra ...geojson.Prop) error {
 	gw := geojson.NewWriter(w)
 	gw.SetPropertyPrecision(4)
 	for _, b := range bands {
@@ -208,11 +271,12 @@ func writeIsochrones(w io.Writer, bands []isochrone.Band, m graph.Mode) error {
 			g = geo.UnprojectTM35(b.Geom)
 		}
 		id := strconv.FormatFloat(b.CutoffMin, 'f', -1, 64)
-		if err := gw.Write(geojson.OutFeature{ID: id, Geometry: g, Props: []geojson.Prop{
+		props := append([]geojson.Prop{
 			{Key: "cutoff_min", Value: b.CutoffMin},
 			{Key: "mode", Value: m.String()},
 			{Key: "area_km2", Value: b.AreaKm2},
-		}}); err != nil {
+		}, extra...)
+		if err := gw.Write(geojson.OutFeature{ID: id, Geometry: g, Props: props}); err != nil {
 			return err
 		}
 	}

@@ -14,7 +14,7 @@ import (
 func naiveTimes(g *graph.Graph, starts []Start, o Options) []float64 {
 	o, _ = o.withDefaults(g)
 	limit := o.LimitMin * 60000
-	pieces := networkPieces(g, starts, uint32(limit))
+	pieces := networkPieces(g, starts, nil, uint32(limit))
 	w := walker{b: 1000 / o.WalkSpeed, r: o.OffNetworkM}
 	kept := pieces[:0]
 	for _, p := range pieces {

@@ -95,6 +95,17 @@ func (o Options) withDefaults(g *graph.Graph) (Options, error) {
 // on the graph or near it, every cell is NaN: the raster then covers the
 // start points alone.
 func Times(ctx context.Context, g *graph.Graph, starts []Start, o Options) (geo.Raster, error) {
+	return TimesFrom(ctx, g, starts, nil, o)
+}
+
+// TimesFrom is Times with the time of every vertex of g given (vertexMs,
+// milliseconds, route.Unreached for none) instead of searched from the
+// starts on g: the times of another mode that ends on g's streets, such
+// as public transport over a departure window at one percentile. The
+// starts still give the pieces from each start point to its segment's
+// ends and the walk from the point itself. A nil vertexMs searches g from
+// the starts.
+func TimesFrom(ctx context.Context, g *graph.Graph, starts []Start, vertexMs []uint32, o Options) (geo.Raster, error) {
 	o, err := o.withDefaults(g)
 	if err != nil {
 		return geo.Raster{}, err
@@ -110,8 +121,11 @@ func Times(ctx context.Context, g *graph.Graph, starts []Start, o Options) (geo.
 			return geo.Raster{}, fmt.Errorf("%w: start %d at (%v, %v) is not a WGS84 position", ErrOptions, i, s.Lon, s.Lat)
 		}
 	}
+	if vertexMs != nil && len(vertexMs) != g.NumVertices() {
+		return geo.Raster{}, fmt.Errorf("%w: %d vertex times for %d vertices", ErrOptions, len(vertexMs), g.NumVertices())
+	}
 	limit := o.LimitMin * 60000
-	pieces := networkPieces(g, starts, uint32(min(limit, math.MaxUint32-1)))
+	pieces := networkPieces(g, starts, vertexMs, uint32(min(limit, math.MaxUint32-1)))
 	if err := ctx.Err(); err != nil {
 		return geo.Raster{}, err
 	}
@@ -136,22 +150,27 @@ func Times(ctx context.Context, g *graph.Graph, starts []Start, o Options) (geo.
 // networkPieces runs the search from the starts and lists the pieces:
 // the start points, the stretches from each snapped start to the ends of
 // its segment, and every open segment direction leaving a reached vertex.
-func networkPieces(g *graph.Graph, starts []Start, limitMs uint32) []piece {
-	var src []route.Source
-	for i, s := range starts {
-		if s.Snap.Seg >= 0 && int(s.Snap.Seg) < len(g.SegU) {
-			src = route.OutSources(s.Snap, int32(i), src)
+func networkPieces(g *graph.Graph, starts []Start, vertexMs []uint32, limitMs uint32) []piece {
+	timeOf := func(v int32) uint32 { return vertexMs[v] }
+	touched := len(vertexMs)
+	if vertexMs == nil {
+		var src []route.Source
+		for i, s := range starts {
+			if s.Snap.Seg >= 0 && int(s.Snap.Seg) < len(g.SegU) {
+				src = route.OutSources(s.Snap, int32(i), src)
+			}
 		}
+		d := route.NewDijkstra(g)
+		d.Run(false, src, limitMs)
+		timeOf, touched = d.Time, len(d.Touched())
 	}
-	d := route.NewDijkstra(g)
-	d.Run(false, src, limitMs)
 
 	// Vertices in EPSG:3067, projected when first needed.
 	idx := make([]int32, g.NumVertices())
 	for i := range idx {
 		idx[i] = -1
 	}
-	pts := make([]orb.Point, 0, len(d.Touched()))
+	pts := make([]orb.Point, 0, touched)
 	at := func(v int32) orb.Point {
 		if idx[v] < 0 {
 			e, n := geo.ToTM35(g.Lon[v], g.Lat[v])
@@ -160,7 +179,7 @@ func networkPieces(g *graph.Graph, starts []Start, limitMs uint32) []piece {
 		}
 		return pts[idx[v]]
 	}
-	out := make([]piece, 0, 3*len(starts)+2*len(d.Touched())+16)
+	out := make([]piece, 0, 3*len(starts)+2*touched+16)
 	for _, s := range starts {
 		e, n := geo.ToTM35(s.Lon, s.Lat)
 		out = append(out, newPiece(e, n, e, n, 0, 0))
@@ -179,7 +198,13 @@ func networkPieces(g *graph.Graph, starts []Start, limitMs uint32) []piece {
 	}
 	for k := range g.SegU {
 		u, v := g.SegU[k], g.SegV[k]
-		tu, tv := d.Time(u), d.Time(v)
+		tu, tv := timeOf(u), timeOf(v)
+		if tu > limitMs {
+			tu = route.Unreached
+		}
+		if tv > limitMs {
+			tv = route.Unreached
+		}
 		if tu != route.Unreached && g.SegFwdMs[k] != graph.NoTime {
 			a, b := at(u), at(v)
 			out = append(out, newPiece(a[0], a[1], b[0], b[1], float64(tu), float64(g.SegFwdMs[k])))

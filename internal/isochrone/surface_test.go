@@ -227,7 +227,7 @@ func TestFillAgainstEveryPiece(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pieces := networkPieces(g, starts, uint32(o.LimitMin*60000))
+		pieces := networkPieces(g, starts, nil, uint32(o.LimitMin*60000))
 		w := walker{b: 1000 / o.WalkSpeed, r: o.OffNetworkM}
 		reached := 0
 		for row := range r.H {

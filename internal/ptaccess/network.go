@@ -38,6 +38,11 @@ type Network struct {
 
 	raptor *route.Raptor
 
+	// trees[s] are the walks from stop s to the vertices of the walk
+	// graph within the egress limit, computed on first use (VertexTimes).
+	treeMu sync.Mutex
+	trees  [][]vertexTime
+
 	stats Stats
 }
 

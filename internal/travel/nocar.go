@@ -182,3 +182,20 @@ func sortByService(s []int32, t []uint32) {
 		}
 	}
 }
+
+// VertexTimes is the lower of walking (up to the trip limit) and transit
+// at every vertex.
+func (n *NoCar) VertexTimes(ctx context.Context, starts []graph.Snap, limitMs uint32, k int) ([]uint32, error) {
+	tr, err := n.Transit.vertexTimes(ctx, starts, limitMs, k, uint32(n.Transit.Net.Options().MaxWalk.Milliseconds()))
+	if err != nil {
+		return nil, err
+	}
+	w, err := walkVertexTimes(ctx, n.Walk.G, starts, min(limitMs, n.MaxTimeMs()-1))
+	if err != nil {
+		return nil, err
+	}
+	for v := range tr {
+		tr[v] = min(tr[v], w[v])
+	}
+	return tr, nil
+}

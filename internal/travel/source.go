@@ -127,6 +127,11 @@ type Source interface {
 	// ToPoints returns the times from every origin to dests (snapped to
 	// the mode's graph; for transit and nocar, the walk graph).
 	ToPoints(ctx context.Context, dests []graph.Snap) (*Table, error)
+	// VertexTimes returns the time from the nearest of starts (snapped
+	// to Graph(); not the origins) to every vertex of Graph() at
+	// percentile column k, Unreachable beyond limitMs (> 0): the surface
+	// isochrones are drawn from.
+	VertexTimes(ctx context.Context, starts []graph.Snap, limitMs uint32, k int) ([]uint32, error)
 }
 
 // TableReach lists, per row of tab, the columns within limitMs (0 = every

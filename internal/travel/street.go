@@ -5,6 +5,7 @@ import (
 
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/route"
 )
 
 // Street is a time-independent mode on one street graph: walk, bike or car.
@@ -75,4 +76,30 @@ func (s *Street) ToPoints(ctx context.Context, dests []graph.Snap) (*Table, erro
 	}
 	m := access.StreetMatrix(s.G, s.Origins, dests, s.LimitMs, s.Workers)
 	return &Table{Rows: m.Rows, Cols: m.Cols, Columns: 1, TimeMs: m.TimeMs, LenM: m.LenM}, nil
+}
+
+// VertexTimes runs one multi-source search from the starts bounded by
+// limitMs.
+func (s *Street) VertexTimes(ctx context.Context, starts []graph.Snap, limitMs uint32, _ int) ([]uint32, error) {
+	return walkVertexTimes(ctx, s.G, starts, limitMs)
+}
+
+// walkVertexTimes is a multi-source search on g from the starts.
+func walkVertexTimes(ctx context.Context, g *graph.Graph, starts []graph.Snap, limitMs uint32) ([]uint32, error) {
+	var src []route.Source
+	for i, st := range starts {
+		if st.Seg >= 0 {
+			src = route.OutSources(st, int32(i), src)
+		}
+	}
+	d := route.NewDijkstra(g)
+	d.Run(false, src, limitMs)
+	out := make([]uint32, g.NumVertices())
+	for v := range out {
+		out[v] = Unreachable
+		if t := d.Time(int32(v)); t <= limitMs {
+			out[v] = t
+		}
+	}
+	return out, ctx.Err()
 }

@@ -195,3 +195,28 @@ func reachFromTable(tab *Table, category []int32, c int, limitMs uint32, k int) 
 	}
 	return r
 }
+
+// VertexTimes routes from the starts over the window and takes, per
+// vertex of the walk graph, the percentile of the times over the
+// departures (ptaccess.Network.VertexTimes), walking all the way within
+// the walk limit.
+func (t *Transit) VertexTimes(ctx context.Context, starts []graph.Snap, limitMs uint32, k int) ([]uint32, error) {
+	return t.vertexTimes(ctx, starts, limitMs, k, uint32(t.Net.Options().MaxWalk.Milliseconds()))
+}
+
+func (t *Transit) vertexTimes(ctx context.Context, starts []graph.Snap, limitMs uint32, k int, directMs uint32) ([]uint32, error) {
+	if k < 0 || k >= len(t.Pcts) {
+		return nil, fmt.Errorf("%w: percentile column %d of %d", ErrInput, k, len(t.Pcts))
+	}
+	vt, err := t.Net.VertexTimes(ctx, starts, t.Window, t.Pcts[k:k+1], directMs, limitMs)
+	if err != nil {
+		return nil, wrapPT(ctx, err)
+	}
+	out := vt[0]
+	for v, x := range out {
+		if x > limitMs {
+			out[v] = Unreachable
+		}
+	}
+	return out, nil
+}
