@@ -291,3 +291,31 @@ func (res *Result) UnreachableCounts() map[string]map[string]map[string]map[stri
 	}
 	return out
 }
+
+// hasJourneys reports whether journey shapes were computed for mode m.
+func (res *Result) hasJourneys(m int) bool {
+	return m < len(res.Journeys) && res.Journeys[m] != nil
+}
+
+// journeyMeans are the population-weighted means of the journeys' rides
+// and minutes walked, waited and in vehicles over region r's cells that
+// reach a service of category c by mode m (NaN for none).
+func (res *Result) journeyMeans(m, c, g, r int) (rides, walk, wait, ride float64) {
+	var sw float64
+	cells := res.Cells
+	for i, j := range res.Journeys[m][c] {
+		w := cells.Weight[g][i]
+		if cells.Region[i] != int32(r) || w <= 0 || !j.Reached() {
+			continue
+		}
+		sw += w
+		rides += w * float64(j.Rides)
+		walk += w * float64(j.Walk) / 60
+		wait += w * float64(j.Wait) / 60
+		ride += w * float64(j.Ride) / 60
+	}
+	if sw == 0 {
+		return math.NaN(), math.NaN(), math.NaN(), math.NaN()
+	}
+	return rides / sw, walk / sw, wait / sw, ride / sw
+}

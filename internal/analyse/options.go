@@ -99,6 +99,9 @@ type TransitOptions struct {
 	// RoundTrips, when set, checks same-day round trips by public
 	// transport to each category, within the services' opening hours.
 	RoundTrips *ptaccess.RoundTripParams
+	// Journeys adds, per cell and category, the shape of the journey at
+	// the main percentile: rides, minutes walked, waited and in vehicles.
+	Journeys bool
 }
 
 // MainPercentile is the percentile the region summaries and gap areas of

@@ -57,6 +57,7 @@ type part struct {
 	Nearest    [][]access.Nearest // [mode][category], cells Lo..Hi-1
 	Pct        [][][][]uint32     // [mode][category][percentile], cells Lo..Hi-1
 	Why        [][][]uint8        // [mode][category], cells Lo..Hi-1
+	Journeys   [][][]ptaccess.Shape
 	Measures   [][]CellMeasures
 	AllWithin  [][]bool
 	RoundTrips *ptaccess.RoundTripResult // trips of cells Lo..Hi-1
@@ -115,6 +116,13 @@ func WritePart(res *Result, o *Options) error {
 			row[c] = access.Nearest{TimeMs: cut(n.TimeMs, lo, hi), LenM: cut(n.LenM, lo, hi), Service: cut(n.Service, lo, hi)}
 		}
 		p.Nearest = append(p.Nearest, row)
+	}
+	for _, perMode := range res.Journeys {
+		var mode [][]ptaccess.Shape
+		for _, v := range perMode {
+			mode = append(mode, cut(v, lo, hi))
+		}
+		p.Journeys = append(p.Journeys, mode)
 	}
 	for _, perMode := range res.Why {
 		var mode [][]uint8
@@ -243,6 +251,23 @@ func Merge(paths []string) (*Result, *Options, error) {
 	for _, pt := range parts {
 		for k, v := range pt.Counts.CellsUnsnapped {
 			res.Counts.CellsUnsnapped[k] += v
+		}
+	}
+	if p0.Journeys != nil {
+		res.Journeys = make([][][]ptaccess.Shape, len(p0.Journeys))
+		for m := range p0.Journeys {
+			if p0.Journeys[m] == nil {
+				continue
+			}
+			res.Journeys[m] = make([][]ptaccess.Shape, len(p0.Journeys[m]))
+			for c := range p0.Journeys[m] {
+				for _, pt := range parts {
+					if m >= len(pt.Journeys) || c >= len(pt.Journeys[m]) {
+						return nil, nil, inputError(fmt.Errorf("merge: part %d of %d has no journeys for mode %d", pt.Shard.Index, pt.Shard.Count, m))
+					}
+					res.Journeys[m][c] = append(res.Journeys[m][c], pt.Journeys[m][c]...)
+				}
+			}
 		}
 	}
 	if p0.Why != nil {

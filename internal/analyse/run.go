@@ -56,6 +56,10 @@ type Result struct {
 	// Why[m][c][i]: why cell i reaches no service of category c by mode
 	// m (a travel.Why; 0 where it does).
 	Why [][][]uint8
+	// Journeys[m][c][i]: the shape of cell i's journey at the main
+	// percentile to the nearest service of category c, for the modes that
+	// ride when asked for (nil otherwise).
+	Journeys [][][]ptaccess.Shape
 	// Pct[m][c][k][i]: time (ms) of cell i to the nearest service of
 	// category c at percentile Transit.Percentiles[k], for the timetabled
 	// modes (transit, nocar); nil for the others.
@@ -381,6 +385,17 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	}
 	if err := roundTrips(ctx, o, res, srcs); err != nil {
 		return nil, err
+	}
+	if o.Transit != nil && o.Transit.Journeys {
+		res.Journeys = make([][][]ptaccess.Shape, len(srcs))
+		for m, src := range srcs {
+			if j, ok := src.(travel.Journeys); ok {
+				if res.Journeys[m], err = j.MedianJourneys(ctx); err != nil {
+					return nil, sourceErr(ctx, err)
+				}
+			}
+		}
+		sw.lap("journeys")
 	}
 
 	if o.Measures.any() || o.Measures.AllWithinMin > 0 {

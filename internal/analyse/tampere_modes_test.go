@@ -59,6 +59,7 @@ func TestTampereEveryMeasureByTransit(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	modes := []graph.Mode{graph.Walk, graph.Car, graph.Transit, graph.NoCar}
 	o := tampereEveryMeasure(t, out, modes)
+	o.Transit.Journeys = true
 	res, err := Compute(context.Background(), o)
 	if err != nil {
 		t.Fatal(err)
@@ -135,6 +136,32 @@ func TestTampereEveryMeasureByTransit(t *testing.T) {
 		}
 	}
 
+	// The median journey's walk, wait and ride add up to the median
+	// time, and it rides when walking would not do.
+	rode := 0
+	for _, m := range []int{transitM, nocarM} {
+		for c := range res.Categories {
+			for i, j := range res.Journeys[m][c] {
+				tm := res.Nearest[m][c].TimeMs[i]
+				if j.Reached() != (tm != access.Unreachable) {
+					t.Fatalf("%s cell %d: journey %+v for a time of %d ms", res.Modes[m], i, j, tm)
+				}
+				if !j.Reached() {
+					continue
+				}
+				if sum := int64(j.Walk+j.Wait+j.Ride) * 1000; math.Abs(float64(sum)-float64(tm)) > 500 {
+					t.Fatalf("%s %s cell %d: walk %d + wait %d + ride %d s, median %d ms", res.Modes[m], res.Categories[c], i, j.Walk, j.Wait, j.Ride, tm)
+				}
+				if j.Rides > 0 {
+					rode++
+				}
+			}
+		}
+	}
+	if rode == 0 {
+		t.Error("no median journey rides")
+	}
+
 	// The files carry every measure for every mode.
 	var cells struct {
 		Features []struct {
@@ -156,7 +183,8 @@ func TestTampereEveryMeasureByTransit(t *testing.T) {
 			}
 		}
 		for _, m := range []string{"transit", "nocar"} {
-			want = append(want, cat+"_"+m+"_p25_min", cat+"_"+m+"_p50_min", cat+"_"+m+"_p75_min")
+			want = append(want, cat+"_"+m+"_p25_min", cat+"_"+m+"_p50_min", cat+"_"+m+"_p75_min",
+				cat+"_"+m+"_rides", cat+"_"+m+"_walk_min", cat+"_"+m+"_wait_min", cat+"_"+m+"_ride_min")
 		}
 	}
 	want = append(want, "all_transit_within_45", "all_nocar_within_45")

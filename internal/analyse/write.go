@@ -170,6 +170,17 @@ func writeCells(w io.Writer, res *Result, o *Options) error {
 						props = append(props, geojson.Prop{Key: key(cat, m.String(), "gravity"), Value: round(ms.Gravity[i], 4)})
 					}
 				}
+				if res.hasJourneys(mi) {
+					var rides, walk, wait, ride any
+					if j := res.Journeys[mi][ci][i]; j.Reached() {
+						rides, walk, wait, ride = int(j.Rides), round(float64(j.Walk)/60, 2), round(float64(j.Wait)/60, 2), round(float64(j.Ride)/60, 2)
+					}
+					props = append(props,
+						geojson.Prop{Key: key(cat, m.String(), "rides"), Value: rides},
+						geojson.Prop{Key: key(cat, m.String(), "walk_min"), Value: walk},
+						geojson.Prop{Key: key(cat, m.String(), "wait_min"), Value: wait},
+						geojson.Prop{Key: key(cat, m.String(), "ride_min"), Value: ride})
+				}
 				if pct := res.pct(mi, ci); len(pct) > 1 {
 					for k, p := range o.Transit.Percentiles {
 						props = append(props, geojson.Prop{Key: key(cat, m.String(), fmt.Sprintf("p%d_min", p)), Value: minutes(pct[k][i])})
@@ -331,6 +342,17 @@ func writeMeasures(w io.Writer, res *Result, o *Options) error {
 					if ms.Gravity != nil {
 						if err := row(r, g, cat, m.String(), "gravity", weightedMean(ms.Gravity, w, c.Region, r)); err != nil {
 							return err
+						}
+					}
+					if res.hasJourneys(mi) {
+						rides, walk, wait, ride := res.journeyMeans(mi, ci, g, r)
+						for _, x := range []struct {
+							name string
+							v    float64
+						}{{"mean_rides", rides}, {"mean_walk_min", walk}, {"mean_wait_min", wait}, {"mean_ride_min", ride}} {
+							if err := row(r, g, cat, m.String(), x.name, x.v); err != nil {
+								return err
+							}
 						}
 					}
 				}

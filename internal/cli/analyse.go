@@ -51,6 +51,8 @@ func analyseCommand() command {
 		var roundTrips bool
 		var earliest, latest string
 		var dwell float64
+		var journeys bool
+		tfs.BoolVar(&journeys, "journeys", false, "transit, nocar: per cell and category the shape of the median journey to the nearest service: rides and minutes walked, waited and in vehicles")
 		tfs.BoolVar(&roundTrips, "round-trips", false, "transit: check same-day round trips to each category within the services' opening hours")
 		tfs.StringVar(&earliest, "earliest", "06:00", "round trips: leave home no earlier than HH:MM")
 		tfs.StringVar(&latest, "latest", "20:00", "round trips: be home by HH:MM")
@@ -108,6 +110,7 @@ func analyseCommand() command {
 			if o.Transit, err = transitOptions(ctx, tf, window, percentiles, o.Workers, log, prepared); err != nil {
 				return err
 			}
+			o.Transit.Journeys = journeys
 			if roundTrips {
 				e, err1 := parseClock("--earliest", earliest)
 				l, err2 := parseClock("--latest", latest)

@@ -27,7 +27,7 @@ func TestShardsMergeIdentical(t *testing.T) {
 	common := []string{"-q", "--osm", m.Roads, "--gtfs", "demo=" + m.GTFS, "--regions", m.Regions, "--group-by", "seutukunta",
 		"--population", m.Population, "--groups", "old=age_65_plus", "--services", m.Services,
 		"--modes", "walk,car,transit,nocar", "--date", m.Date, "--depart", "07:00", "--window", "20", "--percentiles", "25,50",
-		"--round-trips", "--nth", "2", "--cumulative", "30", "--all-within", "30", "--fca", "gaussian", "--gravity", "exp:0.1"}
+		"--round-trips", "--journeys", "--nth", "2", "--cumulative", "30", "--all-within", "30", "--fca", "gaussian", "--gravity", "exp:0.1"}
 	single := filepath.Join(dir, "single")
 	if code, _, stderr := run(t, append(append([]string{"analyse"}, common...), "--out", single)...); code != 0 {
 		t.Fatalf("single run: exit %d\n%s", code, stderr)

@@ -6,6 +6,8 @@ import (
 
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/ptaccess"
+	"github.com/saavu/saavu/internal/transit"
 )
 
 // NoCar is travel without a car: per origin, destination and percentile,
@@ -199,3 +201,34 @@ func (n *NoCar) VertexTimes(ctx context.Context, starts []graph.Snap, limitMs ui
 	}
 	return tr, nil
 }
+
+// MedianJourneys is walking all the way where that is at least as fast
+// at the main percentile, else transit's journey.
+func (n *NoCar) MedianJourneys(ctx context.Context) ([][]ptaccess.Shape, error) {
+	js, err := n.Transit.MedianJourneys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	walk, err := n.Walk.Nearest(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := n.Transit.Nearest(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]ptaccess.Shape, len(js))
+	for c := range js {
+		out[c] = make([]ptaccess.Shape, len(js[c]))
+		for i, s := range js[c] {
+			if w := n.walkMs(walk[c].TimeMs[i]); w != Unreachable && w <= tr[c].TimeMs[i] {
+				s = ptaccess.Shape{Walk: transitSeconds(w)}
+			}
+			out[c][i] = s
+		}
+	}
+	return out, nil
+}
+
+// transitSeconds rounds milliseconds to whole seconds.
+func transitSeconds(ms uint32) transit.Seconds { return transit.Seconds((uint64(ms) + 500) / 1000) }

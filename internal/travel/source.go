@@ -9,6 +9,7 @@ import (
 
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/ptaccess"
 )
 
 // Unreachable is the time of a pair that is not reached.
@@ -205,4 +206,13 @@ func (o *once[T]) put(v T) {
 	if !o.done {
 		o.v, o.err, o.done = v, nil, true
 	}
+}
+
+// Journeys is implemented by the modes that ride: the shape of the journey
+// at the main percentile from every origin to the nearest service of each
+// category.
+type Journeys interface {
+	// MedianJourneys returns shapes[c][i] for origin i and category c;
+	// an unreached pair has Rides -1.
+	MedianJourneys(ctx context.Context) ([][]ptaccess.Shape, error)
 }

@@ -29,6 +29,7 @@ type Transit struct {
 
 	nearest  once[[]Nearest]
 	services once[*Table] // every origin to every service
+	journeys once[[][]ptaccess.Shape]
 }
 
 // Mode is graph.Transit.
@@ -219,4 +220,24 @@ func (t *Transit) vertexTimes(ctx context.Context, starts []graph.Snap, limitMs 
 		}
 	}
 	return out, nil
+}
+
+// MedianJourneys gives the shape of the journey at the main percentile
+// to the nearest service of each category (ptaccess.Network.MedianJourneys).
+func (t *Transit) MedianJourneys(ctx context.Context) ([][]ptaccess.Shape, error) {
+	return t.journeys.get(func() ([][]ptaccess.Shape, error) {
+		nc := t.Services.Categories
+		flat, err := t.Net.MedianJourneys(ctx, t.Origins, t.Services.Snaps, t.Services.Category, nc, t.Window, t.Pcts[t.MainPct])
+		if err != nil {
+			return nil, wrapPT(ctx, err)
+		}
+		out := make([][]ptaccess.Shape, nc)
+		for c := range out {
+			out[c] = make([]ptaccess.Shape, len(t.Origins))
+			for i := range t.Origins {
+				out[c][i] = flat[i*nc+c]
+			}
+		}
+		return out, nil
+	})
 }
