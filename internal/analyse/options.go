@@ -94,6 +94,9 @@ type TransitOptions struct {
 	Network     ptaccess.Options
 	Window      ptaccess.Window
 	Percentiles []int // reported per cell; the summaries use MainPercentile
+	// Main is the percentile the summaries, gap areas and measures use;
+	// 0 selects the median when Percentiles holds 50, else the first.
+	Main int
 	// Inputs are the feed and sketch files, for run.json.
 	Inputs []string
 	// RoundTrips, when set, checks same-day round trips by public
@@ -104,11 +107,16 @@ type TransitOptions struct {
 	Journeys bool
 }
 
-// MainPercentile is the percentile the region summaries and gap areas of
-// transit use: the median when asked for, else the first one given.
+// MainPercentile is the index in Percentiles of the percentile the region
+// summaries, gap areas and measures of transit and nocar use: Main, or
+// the median when asked for, else the first one given.
 func (t *TransitOptions) MainPercentile() int {
+	want := t.Main
+	if want == 0 {
+		want = 50
+	}
 	for k, p := range t.Percentiles {
-		if p == 50 {
+		if p == want {
 			return k
 		}
 	}

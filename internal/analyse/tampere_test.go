@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -231,5 +232,14 @@ func TestTampereTransit(t *testing.T) {
 	}
 	if reached < len(walk)/2 || better < len(walk)/4 {
 		t.Errorf("transit reaches %d of %d cells, beats walking by a minute in %d", reached, len(walk), better)
+	}
+	// Another percentile for the summaries and measures.
+	o.Transit.Main = 75
+	res, err = Compute(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(res.Nearest[1][1].TimeMs, res.Pct[1][1][2]) || slices.Equal(res.Pct[1][1][2], res.Pct[1][1][1]) {
+		t.Error("with Main 75 the summary times are not the 75th percentiles (or those equal the medians)")
 	}
 }

@@ -46,7 +46,9 @@ func analyseCommand() command {
 		var window int
 		var percentiles []int
 		tfs.IntVar(&window, "window", defaultWindowMin, "transit: departure window in minutes, one departure a minute from --depart")
-		tfs.IntSliceVar(&percentiles, "percentiles", []int{50}, "transit: travel-time percentiles over the window, 1..100 (summaries use the median when given, else the first)")
+		tfs.IntSliceVar(&percentiles, "percentiles", []int{50}, "transit, nocar: travel-time percentiles over the window, 1..100 (summaries and measures use --measure-percentile)")
+		var mainPct int
+		tfs.IntVar(&mainPct, "measure-percentile", 0, "transit, nocar: the one of --percentiles that summaries, gap areas and measures use (default: 50 when given, else the first)")
 		mf := registerMeasureFlags(fs, o)
 		var roundTrips bool
 		var earliest, latest string
@@ -111,6 +113,12 @@ func analyseCommand() command {
 				return err
 			}
 			o.Transit.Journeys = journeys
+			if mainPct != 0 {
+				if !slices.Contains(percentiles, mainPct) {
+					return usagef("--measure-percentile %d: not one of --percentiles %v", mainPct, percentiles)
+				}
+				o.Transit.Main = mainPct
+			}
 			if roundTrips {
 				e, err1 := parseClock("--earliest", earliest)
 				l, err2 := parseClock("--latest", latest)
