@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -107,5 +108,68 @@ func TestAnalyseScenarioOnDemo(t *testing.T) {
 	code, _, stderr := run(t, append([]string{"analyse", "-q", "--scenario", bad, "--out", filepath.Join(dir, "x")}, common...)...)
 	if code != 2 || !strings.Contains(stderr, "Kela Atlantis") {
 		t.Errorf("unknown service in scenario: exit %d\n%s", code, stderr)
+	}
+}
+
+// A transit scenario on the demo: a half-hourly sketch bus from Ristiina
+// to the Kela office in Mikkeli centre. By transit and without a car
+// people gain access to Kela within an hour and nobody loses it; saavu
+// diff counts them for both modes.
+func TestTransitScenarioDiffOnDemo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("demo-sized run skipped in -short mode")
+	}
+	dir := t.TempDir()
+	m, err := demo.Generate(filepath.Join(dir, "in"), demo.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := filepath.Join(dir, "scenario.json")
+	if err := os.WriteFile(sc, []byte(`{"name": "Ristiina express",
+  "add_links": [{"line": "R1", "stops": "Ristiina@27.2458 61.5118|Mikkeli centre@27.2723 61.6870",
+    "minutes": 25, "headway_min": 30, "first": "6:00", "last": "18:00"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	common := []string{"--osm", m.Roads, "--regions", m.Regions, "--group-by", "seutukunta", "--gtfs", "demo=" + m.GTFS,
+		"--population", m.Population, "--services", m.Services, "--modes", "transit,nocar", "--categories", "kela",
+		"--date", m.Date, "--depart", "07:00", "--window", "60"}
+	base, after, diff := filepath.Join(dir, "base"), filepath.Join(dir, "after"), filepath.Join(dir, "diff")
+	if code, _, stderr := run(t, append([]string{"analyse", "-q", "--out", base}, common...)...); code != 0 {
+		t.Fatalf("base: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := run(t, append([]string{"analyse", "-q", "--scenario", sc, "--out", after}, common...)...); code != 0 {
+		t.Fatalf("scenario: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := run(t, "diff", "-q", base, after, "--out", diff); code != 0 {
+		t.Fatalf("diff: exit %d\n%s", code, stderr)
+	}
+	rows := readCSV(t, filepath.Join(diff, "diff.csv"))
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	gained := map[string]float64{}
+	for _, r := range rows[1:] {
+		if r[col["threshold_min"]] != "60" {
+			continue
+		}
+		g, _ := strconv.ParseFloat(r[col["gained"]], 64)
+		l, _ := strconv.ParseFloat(r[col["lost"]], 64)
+		if l != 0 {
+			t.Errorf("%v: %v people lose access to Kela with an added bus", r[col["mode"]], l)
+		}
+		gained[r[col["mode"]]] += g
+	}
+	if gained["transit"] < 50 || gained["nocar"] < 50 {
+		t.Errorf("people gaining Kela within an hour: %v", gained)
+	}
+	// Every cell: nocar no slower than transit, before and after.
+	for _, d := range []string{base, after} {
+		tr, nc := cellTimes(t, d, "kela_transit_min"), cellTimes(t, d, "kela_nocar_min")
+		for id, v := range tr {
+			if v >= 0 && (nc[id] < 0 || nc[id] > v+1e-9) {
+				t.Fatalf("%s cell %s: nocar %v, transit %v", d, id, nc[id], v)
+			}
+		}
 	}
 }
