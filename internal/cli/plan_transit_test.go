@@ -44,6 +44,10 @@ func TestPlanTransitExhaustive(t *testing.T) {
 	if err := os.WriteFile(health, []byte("id,lon,lat\nH,23.81028961,61.47744106\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	kela := filepath.Join(dir, "kela.csv")
+	if err := os.WriteFile(kela, []byte("id,lon,lat\nKW,23.81028961,61.47744106\nKM,23.83840395,61.47809649\nKE,23.86651965,61.47874614\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	transitArgs := []string{"--gtfs", fixture(t, "plan-cli", "gtfs"), "--date", "20240108", "--depart", "08:00", "--window", "30"}
 	for _, mode := range []string{"transit", "nocar"} {
 		// times[i][j]: cell i to candidate j (ms); fixed[i]: to the
@@ -70,6 +74,79 @@ func TestPlanTransitExhaustive(t *testing.T) {
 		times := matrix(fixture(t, "plan-cli", "candidates.csv"))
 		fixedM := matrix(health)
 		ids := []string{"A", "B", "C", "D", "E"}
+		// Closing: the kela offices W (cell 0), Middle (6), East (12);
+		// the cost counts the offices that stay.
+		kelaTimes := matrix(kela)
+		for _, c := range []struct {
+			objective string
+			k         int
+			limit     float64
+		}{{"coverage", 1, 10}, {"coverage", 2, 6}, {"median", 1, 20}} {
+			t.Run(fmt.Sprintf("%s close %s k=%d %g min", mode, c.objective, c.k, c.limit), func(t *testing.T) {
+				names := []string{"Kela West", "Kela Middle", "Kela East"}
+				cost := func(closed []int) float64 {
+					v := 0.0
+					for i, w := range weights {
+						best := math.Inf(1)
+						for j := range names {
+							if !slices.Contains(closed, j) {
+								best = min(best, kelaTimes[i][j])
+							}
+						}
+						if c.objective == "coverage" && best > c.limit*60000 {
+							v += w
+						} else if c.objective == "median" {
+							v += w * min(best, c.limit*60000) / 60000
+						}
+					}
+					return v
+				}
+				best, bestSets := math.Inf(1), [][]string(nil)
+				for a := range names {
+					for b := a; b < len(names); b++ {
+						set := []int{a, b}
+						if c.k == 1 {
+							if b != a {
+								continue
+							}
+							set = []int{a}
+						} else if b == a {
+							continue
+						}
+						var ns []string
+						for _, j := range set {
+							ns = append(ns, names[j])
+						}
+						slices.Sort(ns)
+						switch v := cost(set); {
+						case v < best-1e-6:
+							best, bestSets = v, [][]string{ns}
+						case math.Abs(v-best) <= 1e-6:
+							bestSets = append(bestSets, ns)
+						}
+					}
+				}
+				out := filepath.Join(dir, "close-"+mode)
+				flag := "--threshold"
+				if c.objective == "median" {
+					flag = "--cap"
+				}
+				args := append(planArgs(t, out, "--category", "kela", "--mode", mode, "--remove", strconv.Itoa(c.k),
+					"--objective", c.objective, flag, strconv.FormatFloat(c.limit, 'f', -1, 64)), transitArgs...)
+				if code, _, stderr := run(t, args...); code != 0 {
+					t.Fatalf("plan: exit %d\n%s", code, stderr)
+				}
+				var closed []string
+				for _, f := range readPlanSites(t, out) {
+					closed = append(closed, f.Properties.Name)
+				}
+				slices.Sort(closed)
+				t.Logf("closed %v, best %v at %.1f", closed, bestSets, best)
+				if !slices.ContainsFunc(bestSets, func(s []string) bool { return slices.Equal(s, closed) }) {
+					t.Errorf("plan closed %v, exhaustive search %v (cost %.1f)", closed, bestSets, best)
+				}
+			})
+		}
 		for _, c := range []struct {
 			objective string
 			k         int

@@ -130,18 +130,43 @@ func TestMatrixShardsMergeIdentical(t *testing.T) {
 // parts, chooses the same sites and writes the same files as one run.
 func TestPlanShardsMatchSingleRun(t *testing.T) {
 	dir := t.TempDir()
+	checkPlanShards(t, dir, "--category", "health", "--candidates", fixture(t, "plan-cli", "candidates.csv"), "--mode", "car", "--threshold", "10", "--add", "3")
+	parts := filepath.Join(dir, "parts")
+	// A missing part is refused.
+	os.Remove(filepath.Join(parts, "sites-1-of-3.saavu-part"))
+	if code, _, stderr := run(t, planArgs(t, filepath.Join(dir, "x"), "--category", "health", "--candidates", fixture(t, "plan-cli", "candidates.csv"), "--mode", "car", "--threshold", "10", "--add", "3", "--parts", parts)...); code != 2 || !strings.Contains(stderr, "shard 1 of 3") {
+		t.Errorf("missing part: exit %d\n%s", code, stderr)
+	}
+}
+
+// The same by transit and without a car (the bus fixture of
+// plan_transit_test.go), adding and closing.
+func TestPlanShardsMatchSingleRunTransit(t *testing.T) {
+	tr := []string{"--gtfs", fixture(t, "plan-cli", "gtfs"), "--date", "20240108", "--depart", "08:00", "--window", "30"}
+	for _, c := range [][]string{
+		{"--category", "health", "--candidates", fixture(t, "plan-cli", "candidates.csv"), "--mode", "transit", "--threshold", "10", "--add", "2"},
+		{"--category", "kela", "--mode", "nocar", "--objective", "median", "--cap", "30", "--remove", "1"},
+	} {
+		checkPlanShards(t, t.TempDir(), append(c, tr...)...)
+	}
+}
+
+// checkPlanShards runs plan once, then as three shards joined with
+// --parts, into dir, and compares the outputs byte for byte.
+func checkPlanShards(t *testing.T, dir string, args ...string) {
+	t.Helper()
 	single := filepath.Join(dir, "single")
-	if code, _, stderr := run(t, planArgs(t, single, "--category", "health", "--candidates", fixture(t, "plan-cli", "candidates.csv"), "--mode", "car", "--threshold", "10", "--add", "3")...); code != 0 {
+	if code, _, stderr := run(t, planArgs(t, single, args...)...); code != 0 {
 		t.Fatalf("single plan: exit %d\n%s", code, stderr)
 	}
 	parts := filepath.Join(dir, "parts")
 	for i := 0; i < 3; i++ {
-		if code, _, stderr := run(t, planArgs(t, parts, "--category", "health", "--candidates", fixture(t, "plan-cli", "candidates.csv"), "--mode", "car", "--threshold", "10", "--add", "3", "--shard-count", "3", "--shard-index", strconv.Itoa(i))...); code != 0 {
+		if code, _, stderr := run(t, planArgs(t, parts, append(args, "--shard-count", "3", "--shard-index", strconv.Itoa(i))...)...); code != 0 {
 			t.Fatalf("shard %d: exit %d\n%s", i, code, stderr)
 		}
 	}
 	merged := filepath.Join(dir, "merged")
-	if code, _, stderr := run(t, planArgs(t, merged, "--category", "health", "--candidates", fixture(t, "plan-cli", "candidates.csv"), "--mode", "car", "--threshold", "10", "--add", "3", "--parts", parts)...); code != 0 {
+	if code, _, stderr := run(t, planArgs(t, merged, append(args, "--parts", parts)...)...); code != 0 {
 		t.Fatalf("plan --parts: exit %d\n%s", code, stderr)
 	}
 	for _, f := range []string{"plan.geojson", "plan.csv"} {
@@ -151,12 +176,7 @@ func TestPlanShardsMatchSingleRun(t *testing.T) {
 			t.Fatalf("%s: %v %v", f, err1, err2)
 		}
 		if !bytes.Equal(a, b) {
-			t.Errorf("%s differs between the single run and the sharded one", f)
+			t.Errorf("%v: %s differs between the single run and the sharded one", args, f)
 		}
-	}
-	// A missing part is refused.
-	os.Remove(filepath.Join(parts, "sites-1-of-3.saavu-part"))
-	if code, _, stderr := run(t, planArgs(t, filepath.Join(dir, "x"), "--category", "health", "--candidates", fixture(t, "plan-cli", "candidates.csv"), "--mode", "car", "--threshold", "10", "--add", "3", "--parts", parts)...); code != 2 || !strings.Contains(stderr, "shard 1 of 3") {
-		t.Errorf("missing part: exit %d\n%s", code, stderr)
 	}
 }
