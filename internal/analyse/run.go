@@ -321,14 +321,17 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	}
 	cellSnaps := make([][]graph.Snap, len(o.Modes))
 	svcSnaps := make([][]graph.Snap, len(o.Modes))
+	linkers := make([]*graph.Linker, len(o.Modes))
 	res.Counts.CellsUnsnapped = map[string]int{}
 	res.Counts.ServicesUnsnapped = map[string]int{}
 	snapBar := o.Progress.Stage("snap points", int64(len(o.Modes)*(len(cellPts)+len(svcPts))))
 	for i, m := range o.Modes {
 		if j := slices.Index(graphs[:i], graphs[i]); j >= 0 {
 			cellSnaps[i], svcSnaps[i] = cellSnaps[j], svcSnaps[j] // transit and nocar share the walk snaps
+			linkers[i] = linkers[j]
 		} else {
 			l := graph.NewLinker(graphs[i], o.MinIsland)
+			linkers[i] = l
 			cellSnaps[i] = snapRange(l, cellPts, lo, hi, o.MaxSnapM, o.Workers)
 			svcSnaps[i] = snapAll(l, svcPts, o.MaxSnapM, o.Workers)
 		}
@@ -366,7 +369,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		}
 		res.Nearest[m] = make([]access.Nearest, len(cats))
 		res.Why = append(res.Why, make([][]uint8, len(cats)))
-		snapWhy := unsnappedWhy(graphs[m], cellSnaps[m], cellPts, lo, hi, o.MaxSnapM)
+		snapWhy := unsnappedWhy(linkers[m], cellSnaps[m], cellPts, lo, hi, o.MaxSnapM)
 		for c, n := range ns {
 			res.Nearest[m][c] = n.Nearest
 			res.Why[m][c] = whyCodes(n.Why, snapWhy)
@@ -442,17 +445,17 @@ func summarise(res *Result, o *Options) {
 	}
 }
 
-// unsnappedWhy tells, for the cells lo..hi-1 that did not snap to g, whether
-// a street lies within maxSnap (then they are on an island: only small
-// cut-off pieces are near) or none does.
-func unsnappedWhy(g *graph.Graph, snaps []graph.Snap, pts [][2]float64, lo, hi int, maxSnap float64) []travel.Why {
+// unsnappedWhy tells, for the cells lo..hi-1 that l did not snap, whether
+// an island's street lies within maxSnap (only small cut-off pieces are
+// near) or no street does.
+func unsnappedWhy(l *graph.Linker, snaps []graph.Snap, pts [][2]float64, lo, hi int, maxSnap float64) []travel.Why {
 	out := make([]travel.Why, len(snaps))
 	for i := lo; i < hi; i++ {
 		if snaps[i].Seg >= 0 {
 			continue
 		}
 		out[i] = travel.BeyondSnap
-		if _, ok := g.Snap(pts[i][0], pts[i][1], maxSnap); ok {
+		if l.NearIsland(pts[i][0], pts[i][1], maxSnap) {
 			out[i] = travel.Island
 		}
 	}

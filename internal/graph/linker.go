@@ -1,5 +1,7 @@
 package graph
 
+import "sync"
+
 // DefaultMinIsland is the smallest connected piece of a graph that points
 // are attached to. R5 drops pieces of fewer than 40 vertices
 // (StreetLayer.MIN_SUBGRAPH_SIZE) before linking, so that a point next to a
@@ -16,6 +18,10 @@ type Linker struct {
 	g    *Graph
 	view *Graph  // g whose snappable segments leave out the islands; g when none
 	seg  []int32 // segment of view -> segment of g; nil when view is g
+	// islands holds only the islands' segments (nil when none), indexed
+	// on first use by NearIsland.
+	islands    *Graph
+	islandOnce sync.Once
 }
 
 // NewLinker prepares snapping to g that skips pieces of fewer than
@@ -38,15 +44,25 @@ func NewLinker(g *Graph, minIsland int) *Linker {
 	}
 	island := func(c int32) bool { return int(sizes[c]) < minIsland && sizes[c] < largest }
 	keep := make([]int32, 0, len(g.SegU))
+	var left []int32
 	for k, u := range g.SegU {
 		if !island(comp[u]) {
 			keep = append(keep, int32(k))
+		} else {
+			left = append(left, int32(k))
 		}
 	}
 	if len(keep) == len(g.SegU) {
 		return l
 	}
-	// A view sharing g's vertices and edges, with only the kept segments.
+	l.view, l.seg = segmentView(g, keep), keep
+	l.islands = segmentView(g, left)
+	return l
+}
+
+// segmentView is a view of g sharing its vertices and edges, with only
+// the segments keep.
+func segmentView(g *Graph, keep []int32) *Graph {
 	v := &Graph{
 		Mode: g.Mode, Lon: g.Lon, Lat: g.Lat, NodeID: g.NodeID,
 		FirstOut: g.FirstOut, Head: g.Head, TimeMs: g.TimeMs, LenM: g.LenM,
@@ -62,8 +78,19 @@ func NewLinker(g *Graph, minIsland int) *Linker {
 			v.SegWay = append(v.SegWay, g.SegWay[k])
 		}
 	}
-	l.view, l.seg = v, keep
-	return l
+	return v
+}
+
+// NearIsland reports whether a segment of an island lies within maxSnapM
+// metres of (lon, lat): a point that Snap leaves out for that reason
+// rather than for being far from every street.
+func (l *Linker) NearIsland(lon, lat, maxSnapM float64) bool {
+	if l.islands == nil {
+		return false
+	}
+	l.islandOnce.Do(func() { l.islands.PrepareSnap() })
+	_, ok := l.islands.Snap(lon, lat, maxSnapM)
+	return ok
 }
 
 // Graph returns the graph snaps refer to.
