@@ -40,8 +40,9 @@ type Network struct {
 
 	// trees[s] are the walks from stop s to the vertices of the walk
 	// graph within the egress limit, computed on first use (VertexTimes).
-	treeMu sync.Mutex
-	trees  [][]vertexTime
+	treeMu    sync.Mutex
+	trees     [][]vertexTime
+	treeReach []uint32 // how far each kept list reaches, ms
 
 	stats Stats
 }

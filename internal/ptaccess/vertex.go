@@ -3,7 +3,7 @@ package ptaccess
 import (
 	"context"
 	"fmt"
-	"slices"
+	"math/bits"
 
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/route"
@@ -88,13 +88,20 @@ func (n *Network) VertexTimes(ctx context.Context, starts []graph.Snap, win Wind
 		if err := r.Range(w.access, nil, eg, len(ids), from, to, step, stopTimes); err != nil {
 			return nil, fmt.Errorf("ptaccess: %w", err)
 		}
+		// need[k]: how far stop k's walks must reach (0: not at all),
+		// the rest of the limit after its earliest arrival.
+		need := make([]uint32, len(ids))
 		reached := make([]bool, len(ids))
-		for m := range count {
-			for k := range ids {
-				reached[k] = reached[k] || stopTimes[m*len(ids)+k] >= 0
+		egLimit := n.egressLimit()
+		for k := range ids {
+			for m := range count {
+				if a := stopTimes[m*len(ids)+k]; a >= 0 && uint32(a)*1000 < maxMs {
+					reached[k] = true
+					need[k] = max(need[k], min(egLimit, maxMs-uint32(a)*1000))
+				}
 			}
 		}
-		trees := n.stopTrees(ctx, ids, reached)
+		trees := n.stopTrees(ctx, ids, need)
 		// arr[m]: arrival at the stop at departure m in ms, or far in the
 		// future (no branch in the inner loop; sums stay below 2^32).
 		const never = 1 << 31
@@ -159,40 +166,52 @@ func (n *Network) VertexTimes(ctx context.Context, starts []graph.Snap, win Wind
 	return out, nil
 }
 
-// stopTrees returns the walks from the stops ids[k] with want[k] to the
-// vertices within the egress limit, computing those not kept yet.
-func (n *Network) stopTrees(ctx context.Context, ids []int32, want []bool) [][]vertexTime {
+// stopTrees returns the walks from the stops ids[k] to the vertices
+// within need[k] ms (0: not wanted), computing those not kept yet or kept
+// for a shorter reach: a kept list holds every vertex within its reach.
+func (n *Network) stopTrees(ctx context.Context, ids []int32, need []uint32) [][]vertexTime {
 	n.treeMu.Lock()
 	defer n.treeMu.Unlock()
 	if n.trees == nil {
 		n.trees = make([][]vertexTime, len(ids))
+		n.treeReach = make([]uint32, len(ids))
 	}
 	var todo []int
 	for k := range ids {
-		if want[k] && n.trees[k] == nil {
+		if need[k] > 0 && (n.trees[k] == nil || n.treeReach[k] < need[k]) {
 			todo = append(todo, k)
 		}
 	}
-	limit := n.egressLimit()
 	n.parallel(ctx, len(todo), func(w *walker, i int) {
 		k := todo[i]
+		limit := need[k]
 		s := n.stopSnap[ids[k]]
 		w.src = route.OutSources(s, 0, w.src[:0])
 		w.dij.Run(false, w.src, limit)
-		// By vertex, for locality when the walks are applied: packed
-		// keys sort faster than structs.
-		keys := make([]uint64, 0, len(w.dij.Touched()))
+		// By vertex, for locality when the walks are applied: a bit per
+		// vertex of the graph, read back in order.
+		nw := (n.walk.NumVertices() + 63) / 64
+		if len(w.bits) < nw {
+			w.bits = make([]uint64, nw)
+		}
+		count := 0
 		for _, v := range w.dij.Touched() {
-			if t := w.dij.Time(v); t <= limit {
-				keys = append(keys, uint64(v)<<32|uint64(t))
+			if w.dij.Time(v) <= limit {
+				w.bits[v>>6] |= 1 << (uint(v) & 63)
+				count++
 			}
 		}
-		slices.Sort(keys)
-		tree := make([]vertexTime, len(keys))
-		for i, key := range keys {
-			tree[i] = vertexTime{V: int32(key >> 32), Ms: uint32(key)}
+		tree := make([]vertexTime, 0, count)
+		for i, word := range w.bits[:nw] {
+			for word != 0 {
+				b := bits.TrailingZeros64(word)
+				word &= word - 1
+				v := int32(i<<6 | b)
+				tree = append(tree, vertexTime{V: v, Ms: w.dij.Time(v)})
+			}
+			w.bits[i] = 0
 		}
-		n.trees[k] = tree
+		n.trees[k], n.treeReach[k] = tree, limit
 	})
 	return n.trees
 }

@@ -19,6 +19,7 @@ type walker struct {
 	// nearDest lists the destinations near an origin (Matrix).
 	nearDest []int32
 	best     map[int32]route.StopTime // pattern -> closest stop (PruneTransfers)
+	bits     []uint64                 // a bit per walk vertex (stop walks in VertexTimes)
 
 	raptor *route.Raptor
 	access []route.StopTime
