@@ -293,3 +293,66 @@ func TestServiceTableShared(t *testing.T) {
 		}
 	}
 }
+
+// TestSupplyInvariantTransit checks the 2SFCA supply rule by transit: when
+// every origin lies in every catchment, every origin gets the total
+// supply over the total population, and the supply shared out is the
+// total. O and S (at stop S1, 25.005) reach both clinics by line 1 within
+// an hour at the median (O: D5 1060 s, D1 1940 s; S: 500 s less).
+func TestSupplyInvariantTransit(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	sn, ok := f.transit.Net.Snap(25.005, 0, 50)
+	if !ok {
+		t.Fatal("S does not snap")
+	}
+	f.transit.Origins = append(f.transit.Origins[:1], sn)
+	r, err := f.transit.Reach(ctx, clinic, 60*60000, f.transit.Main())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for o := range 2 {
+		if sv, _ := r.Of(o); len(sv) != 2 {
+			t.Fatalf("origin %d reaches clinics %v within an hour, want both", o, sv)
+		}
+	}
+	pop := []float64{100, 50}
+	fca, err := access.TwoStepFCA(r, pop, []float64{2, 1, 0}, access.Decay{Kind: access.DecayStep, CatchmentMin: 60})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := 0.0
+	for o, a := range fca.Access {
+		if math.Abs(a-3.0/150) > 1e-12 {
+			t.Errorf("origin %d: A = %v, want 3/150", o, a)
+		}
+		shared += pop[o] * a
+	}
+	if math.Abs(shared-3) > 1e-9 || fca.UnservedSupply != 0 {
+		t.Errorf("shared out %v (unserved %v), want the whole supply 3", shared, fca.UnservedSupply)
+	}
+}
+
+// TestAllWithinFixture: every category within 30 minutes. By transit O
+// reaches a clinic (1060 s) but not the office (1920 s); R no clinic.
+// Without a car R walks to both (1500 s and 1000 s).
+func TestAllWithinFixture(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	for _, c := range []struct {
+		src  Source
+		want []bool
+	}{{f.transit, []bool{false, false}}, {f.nocar, []bool{false, true}}, {f.walk, []bool{false, true}}} {
+		n, err := c.src.Nearest(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := access.AllWithin([][]uint32{n[clinic].TimeMs, n[office].TimeMs}, 30*60000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: all within 30 min %v, want %v", c.src.Mode(), got, c.want)
+		}
+	}
+}
