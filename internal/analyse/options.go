@@ -47,6 +47,7 @@ type Options struct {
 	OSM           string
 	Modes         []graph.Mode
 	Graph         graph.Params
+	ElevationFile string // the raster of Graph.Elevation, for run.json
 	MaxSnapM      float64
 	// MinIsland: points are not attached to connected pieces of streets
 	// of fewer vertices (except the largest piece); 0 or 1 attaches to any.

@@ -273,6 +273,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		}
 	}
 	built := make([]*graph.Graph, len(streetModes))
+	stats := make([]graph.Stats, len(streetModes))
 	errs := make([]error, len(streetModes))
 	var wg sync.WaitGroup
 	for i, m := range streetModes {
@@ -280,7 +281,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 			built[i], errs[i] = o.Prepared.Graph(m)
 			continue
 		}
-		wg.Go(func() { built[i], _, errs[i] = graph.Build(ext, m, o.Graph) })
+		wg.Go(func() { built[i], stats[i], errs[i] = graph.Build(ext, m, o.Graph) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -300,6 +301,15 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		}
 		byMode[m] = g
 		res.Counts.Graph[m.String()] = map[string]int{"vertices": g.NumVertices(), "edges": g.NumEdges(), "ferries": len(g.Ferries)}
+		if o.Graph.Elevation != nil && (m == graph.Walk || m == graph.Bike) {
+			st := stats[i]
+			res.Counts.Graph[m.String()]["slope_segments"] = st.SlopeSegments
+			res.Counts.Graph[m.String()]["slope_missing"] = st.SlopeMissing
+			if st.SlopeMissing > 0 {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("elevation: %s: %d of %d %s street segments lie on stretches partly off the raster or on nodata: they keep their flat time",
+					o.ElevationFile, st.SlopeMissing, st.SlopeMissing+st.SlopeSegments, m))
+			}
+		}
 	}
 	graphs := make([]*graph.Graph, len(o.Modes)) // the graph each mode snaps to
 	for i, m := range o.Modes {

@@ -487,7 +487,7 @@ type inputInfo struct {
 // inputInfos hashes every input file of the run.
 func inputInfos(o *Options) ([]inputInfo, error) {
 	var out []inputInfo
-	ins := []struct{ role, path string }{{"osm", o.OSM}, {"network", o.NetworkFile}, {"regions", o.Regions}, {"population", o.Population}, {"origins", o.Origins}, {"services", o.Services}}
+	ins := []struct{ role, path string }{{"osm", o.OSM}, {"network", o.NetworkFile}, {"regions", o.Regions}, {"population", o.Population}, {"origins", o.Origins}, {"services", o.Services}, {"elevation", o.ElevationFile}}
 	if o.Scenario != nil {
 		ins = append(ins, struct{ role, path string }{"scenario", o.ScenarioFile})
 	}

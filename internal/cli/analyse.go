@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/saavu/saavu/data/geotiff"
 	"github.com/saavu/saavu/data/netfile"
 	sfile "github.com/saavu/saavu/data/scenario"
 	"github.com/saavu/saavu/internal/access"
@@ -92,9 +93,13 @@ func analyseCommand() command {
 			tf.scaleRoutes = scenario.ScaleRoutes(sc)
 		}
 		var prepared *transit.Timetable
+		o.ElevationFile = sf.elevation
 		if o.NetworkFile != "" {
 			if o.OSM != "" {
 				return usagef("analyse: give --osm or --network, not both")
+			}
+			if sf.elevation != "" {
+				return usagef("analyse: --elevation goes with --osm: a network file holds graphs already built (give --elevation to saavu prepare)")
 			}
 			// The snapping index is built when points are first
 			// snapped (graph.NewLinker), as for graphs built from OSM.
@@ -306,6 +311,8 @@ type streetFlags struct {
 	bikeSpeed  float64
 	ferryWait  float64
 	ferrySpeed float64
+	elevation  string
+	elev       *geotiff.Raster // read once by params
 }
 
 func registerStreetFlags(fs *pflag.FlagSet, modes []string) *streetFlags {
@@ -320,6 +327,7 @@ func registerStreetFlags(fs *pflag.FlagSet, modes []string) *streetFlags {
 	fs.Float64Var(&sf.bikeSpeed, "bike-speed", d.BikeSpeed, "cycling speed, m/s")
 	fs.Float64Var(&sf.ferryWait, "ferry-wait", d.FerryWait.Minutes(), "average wait for a road ferry, minutes")
 	fs.Float64Var(&sf.ferrySpeed, "ferry-speed", d.FerrySpeed, "ferry speed where the ferry way has no duration tag, m/s")
+	fs.StringVar(&sf.elevation, "elevation", "", "elevation raster (GeoTIFF, EPSG:4326 or EPSG:3067): walking and cycling times follow the slopes (Tobler's hiking function, as R5)")
 	return sf
 }
 
@@ -339,6 +347,16 @@ func (sf *streetFlags) params() (graph.Params, []graph.Mode, error) {
 	}
 	p.WalkSpeed, p.BikeSpeed, p.FerrySpeed = sf.walkSpeed, sf.bikeSpeed, sf.ferrySpeed
 	p.FerryWait = time.Duration(sf.ferryWait * float64(time.Minute))
+	if sf.elevation != "" {
+		if sf.elev == nil {
+			r, err := geotiff.ReadFile(sf.elevation)
+			if err != nil {
+				return p, nil, inputErr(fmt.Errorf("--elevation: %w", err), "")
+			}
+			sf.elev = r
+		}
+		p.Elevation = sf.elev
+	}
 	modes, err := parseModes(sf.modes)
 	return p, modes, err
 }

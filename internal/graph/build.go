@@ -21,6 +21,10 @@ type Stats struct {
 	MaxspeedFallbacks      int                // car ways with an unreadable maxspeed, given the class default
 	FerryDurationFallbacks int                // ferries with an unreadable duration, timed by length
 	MissingNodes           int                // way node references without coordinates, skipped
+	// With Params.Elevation (walk and bike): the street segments given a
+	// slope factor, and those left at 1 because a height along their
+	// stretch of street is unknown (off the raster, nodata).
+	SlopeSegments, SlopeMissing int
 }
 
 // String is a one-line summary with classes and reasons sorted.
@@ -70,6 +74,28 @@ func msFor(lenM, speed float64) uint32 {
 		ms = NoTime - 1
 	}
 	return uint32(ms)
+}
+
+// scaleMs multiplies a time by a slope factor, rounded, at least 1 ms and
+// never NoTime.
+func scaleMs(ms uint32, f float64) uint32 {
+	v := math.Round(float64(ms) * f)
+	return uint32(max(1, min(v, float64(NoTime-1))))
+}
+
+// nodeRefs counts, per extract node, the references of every way of the
+// extract (saturating at 2): a node of several ways, or twice in one, is
+// an intersection.
+func nodeRefs(ext *osm.Extract, nix *nodeIndex) []uint8 {
+	out := make([]uint8, len(ext.NodeIDs))
+	for wi := range ext.Ways {
+		for _, id := range ext.Ways[wi].Nodes {
+			if i, ok := nix.find(id); ok && out[i] < 2 {
+				out[i]++
+			}
+		}
+	}
+	return out
 }
 
 // Build makes the graph of one mode from an extract, following the rules of
@@ -211,6 +237,13 @@ func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
 	g.SegBwdMs = make([]uint32, 0, nseg)
 	g.SegWay = make([]int64, 0, nseg)
 	edges := make([]edge, 0, 2*nseg+2)
+	slopes := p.Elevation != nil && (mode == Walk || mode == Bike)
+	var refs8 []uint8 // how many times each node is referenced, up to 2
+	if slopes {
+		refs8 = nodeRefs(ext, nix)
+	}
+	var chainLon, chainLat []float64
+	fwdF, bwdF := make([]float64, 0, 16), make([]float64, 0, 16)
 	for k, u := range uses {
 		w := &ext.Ways[u.way]
 		idx := pos[posStart[k]:posStart[k+1]]
@@ -239,6 +272,31 @@ func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
 			edges = append(edges, edge{a, b, f.TimeMs, f.LenM}, edge{b, a, f.TimeMs, f.LenM})
 			continue
 		}
+		if slopes {
+			// One factor per stretch between intersections (nodes of
+			// several ways, or twice in one), as R5 makes its edges.
+			fwdF, bwdF = fwdF[:0], bwdF[:0]
+			j0 := 0
+			for j := 1; j < len(idx); j++ {
+				if j < len(idx)-1 && refs8[idx[j]] < 2 {
+					continue
+				}
+				chainLon, chainLat = chainLon[:0], chainLat[:0]
+				for _, i := range idx[j0 : j+1] {
+					chainLon, chainLat = append(chainLon, ext.Lon[i]), append(chainLat, ext.Lat[i])
+				}
+				f, b, ok := slopeFactors(chainLon, chainLat, p.Elevation)
+				for range j - j0 {
+					fwdF, bwdF = append(fwdF, f), append(bwdF, b)
+					if ok {
+						st.SlopeSegments++
+					} else {
+						st.SlopeMissing++
+					}
+				}
+				j0 = j
+			}
+		}
 		for j := 1; j < len(idx); j++ {
 			va, vb := vid[idx[j-1]], vid[idx[j]]
 			if va == vb {
@@ -246,14 +304,18 @@ func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
 			}
 			lenM := dist(va, vb)
 			ms := msFor(lenM, u.rule.speed)
+			msF, msB := ms, ms
+			if slopes {
+				msF, msB = scaleMs(ms, fwdF[j-1]), scaleMs(ms, bwdF[j-1])
+			}
 			fwd, bwd := uint32(NoTime), uint32(NoTime)
 			if u.rule.fwd {
-				fwd = ms
-				edges = append(edges, edge{va, vb, ms, float32(lenM)})
+				fwd = msF
+				edges = append(edges, edge{va, vb, msF, float32(lenM)})
 			}
 			if u.rule.bwd {
-				bwd = ms
-				edges = append(edges, edge{vb, va, ms, float32(lenM)})
+				bwd = msB
+				edges = append(edges, edge{vb, va, msB, float32(lenM)})
 			}
 			g.SegU = append(g.SegU, va)
 			g.SegV = append(g.SegV, vb)

@@ -31,6 +31,12 @@ type Params struct {
 	// ClosedFerries lists ferry way ids left out of every graph (for
 	// scenarios).
 	ClosedFerries map[int64]bool
+
+	// Elevation, when set, gives walking and cycling a slope factor per
+	// stretch of street between intersections (Tobler's hiking function,
+	// as R5 applies it; see slopeFactors). Not serialised: a network file
+	// stores the built graphs.
+	Elevation Elevation `json:"-"`
 }
 
 // carClasses are the highway values cars may use, in the order DefaultParams

@@ -27,12 +27,21 @@ var fixtureSpeed = 6371008.8 * math.Pi / 180 * 0.001 / 100
 // buildWalk reads an OSM file and builds its walk graph at speed m/s.
 func buildWalk(tb testing.TB, path string, speed float64) *graph.Graph {
 	tb.Helper()
+	return buildWalkWith(tb, path, speed, nil)
+}
+
+// buildWalkWith is buildWalk with slope factors from elev (nil: none).
+func buildWalkWith(tb testing.TB, path string, speed float64, elev graph.Elevation) *graph.Graph {
+	tb.Helper()
 	ext, err := osm.Read(context.Background(), path, osm.Options{SkipPOIs: true})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	p := graph.DefaultParams()
 	p.WalkSpeed = speed
+	if elev != nil {
+		p.Elevation = elev
+	}
 	g, _, err := graph.Build(ext, graph.Walk, p)
 	if err != nil {
 		tb.Fatal(err)

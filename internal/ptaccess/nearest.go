@@ -100,13 +100,13 @@ func (w *walker) toCategory(all []graph.Snap, svc []int32, origins []graph.Snap,
 		w.src = route.InSources(all[s], s, w.src)
 		bySeg[all[s].Seg] = append(bySeg[all[s].Seg], s)
 	}
-	w.dij.Run(true, w.src, limitMs)
-	// from is the walk from point p to the nearest service.
-	from := func(p graph.Snap) uint32 {
-		t, _, _ := w.dij.FromPoint(p)
+	// from is the walk from point p to the nearest service over the
+	// graph of the search d.
+	from := func(d *route.Dijkstra, g *graph.Graph, p graph.Snap) uint32 {
+		t, _, _ := d.FromPoint(p)
 		for _, s := range bySeg[p.Seg] {
-			if d, ok := w.n.direct(p, all[s]); ok && d < t {
-				t = d
+			if dt, ok := sameSegment(g, p, all[s]); ok && dt < t {
+				t = dt
 			}
 		}
 		if t > limitMs {
@@ -114,16 +114,23 @@ func (w *walker) toCategory(all []graph.Snap, svc []int32, origins []graph.Snap,
 		}
 		return t
 	}
+	// The stops' egress walks on the stop-walk graph; the origins'
+	// walk-only trips on the walk graph (one search when they are the
+	// same).
+	w.stop.Run(true, w.src, limitMs)
 	var out []route.StopTime
 	egLimit := w.n.egressLimit()
 	for _, s := range w.n.stops.ids {
-		if t := from(w.n.stopSnap[s]); t <= egLimit {
+		if t := from(w.stop, w.n.stopWalk, w.n.stopSnap[s]); t <= egLimit {
 			out = append(out, route.StopTime{Stop: s, Time: secs(t)})
 		}
 	}
+	if w.stop != w.dij && len(origins) > 0 {
+		w.dij.Run(true, w.src, limitMs)
+	}
 	for i, o := range origins {
 		if o.Seg >= 0 {
-			direct[i] = walkSeconds(from(o))
+			direct[i] = walkSeconds(from(w.dij, w.n.walk, o))
 		}
 	}
 	return out, direct

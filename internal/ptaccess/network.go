@@ -20,6 +20,9 @@ import (
 // for concurrent use; each query allocates its own working state.
 type Network struct {
 	walk *graph.Graph
+	// stopWalk times egress walks and transfers (Options.StopWalk; the
+	// walk graph when not set). Same vertices and segments as walk.
+	stopWalk *graph.Graph
 	// linker snaps points and stops to walk, skipping its islands.
 	linker *graph.Linker
 	tt     *transit.Timetable
@@ -77,7 +80,14 @@ func NewNetwork(walk *graph.Graph, tt *transit.Timetable, day *transit.Day, opts
 	case len(day.StopPatStart) != day.NumStops+1:
 		return nil, fmt.Errorf("%w: day has %d stop pattern offsets for %d stops", ErrInput, len(day.StopPatStart), day.NumStops)
 	}
-	n := &Network{walk: walk, tt: tt, day: day, opts: o}
+	n := &Network{walk: walk, stopWalk: walk, tt: tt, day: day, opts: o}
+	if sw := o.StopWalk; sw != nil {
+		if sw.NumVertices() != walk.NumVertices() || len(sw.SegU) != len(walk.SegU) || sw.NumEdges() != walk.NumEdges() {
+			return nil, fmt.Errorf("%w: the stop-walk graph has %d vertices and %d segments, the walk graph %d and %d",
+				ErrInput, sw.NumVertices(), len(sw.SegU), walk.NumVertices(), len(walk.SegU))
+		}
+		n.stopWalk = sw
+	}
 	n.linker = graph.NewLinker(walk, o.MinIsland)
 	n.speed = walk.WalkSpeed
 	if !(n.speed > 0) {
@@ -167,7 +177,7 @@ func (n *Network) walkTransfers() (from, to []int32, times []transit.Seconds) {
 	per := make([][]route.StopTime, len(stops))
 	n.parallel(context.Background(), len(stops), func(w *walker, i int) {
 		s := stops[i]
-		per[i] = w.fromPoint(n.stopSnap[s], limit, limit, radius, s, nil)
+		per[i] = w.fromStop(n.stopSnap[s], limit, limit, radius, s, nil)
 		if n.opts.PruneTransfers {
 			per[i] = n.closestOnPatterns(s, per[i], w)
 		}

@@ -2,6 +2,7 @@ package ptaccess
 
 import (
 	"fmt"
+	"github.com/saavu/saavu/internal/graph"
 	"math"
 	"runtime"
 	"time"
@@ -84,6 +85,14 @@ type Options struct {
 	// Workers is the number of goroutines used to build the network and
 	// to route (default GOMAXPROCS). Results do not depend on it.
 	Workers int
+
+	// StopWalk, when set, times the walks that start or end at a stop
+	// other than the access walk: egress walks to destinations and
+	// services, and transfers. It must be the walk graph built from the
+	// same extract with other times (R5 6.7 walks these as distance /
+	// speed, without the slope factors of its street searches: give the
+	// graph built without elevation). nil: the walk graph.
+	StopWalk *graph.Graph `json:"-"`
 }
 
 // resolved returns the options with defaults filled in, or an error for

@@ -156,9 +156,9 @@ func (w *walker) walkFrom(p, o graph.Snap, limitMs uint32) uint32 {
 	if p.Seg < 0 {
 		return route.Unreached
 	}
-	t, _, _ := w.dij.FromPoint(p)
+	t, _, _ := w.stop.FromPoint(p)
 	if p.Seg == o.Seg {
-		if d, ok := w.n.direct(p, o); ok && d < t {
+		if d, ok := sameSegment(w.n.stopWalk, p, o); ok && d < t {
 			t = d
 		}
 	}

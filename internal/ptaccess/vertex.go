@@ -187,7 +187,7 @@ func (n *Network) stopTrees(ctx context.Context, ids []int32, need []uint32) [][
 		limit := need[k]
 		s := n.stopSnap[ids[k]]
 		w.src = route.OutSources(s, 0, w.src[:0])
-		w.dij.Run(false, w.src, limit)
+		w.stop.Run(false, w.src, limit)
 		// By vertex, for locality when the walks are applied: a bit per
 		// vertex of the graph, read back in order.
 		nw := (n.walk.NumVertices() + 63) / 64
@@ -195,8 +195,8 @@ func (n *Network) stopTrees(ctx context.Context, ids []int32, need []uint32) [][
 			w.bits = make([]uint64, nw)
 		}
 		count := 0
-		for _, v := range w.dij.Touched() {
-			if w.dij.Time(v) <= limit {
+		for _, v := range w.stop.Touched() {
+			if w.stop.Time(v) <= limit {
 				w.bits[v>>6] |= 1 << (uint(v) & 63)
 				count++
 			}
@@ -207,7 +207,7 @@ func (n *Network) stopTrees(ctx context.Context, ids []int32, need []uint32) [][
 				b := bits.TrailingZeros64(word)
 				word &= word - 1
 				v := int32(i<<6 | b)
-				tree = append(tree, vertexTime{V: v, Ms: w.dij.Time(v)})
+				tree = append(tree, vertexTime{V: v, Ms: w.stop.Time(v)})
 			}
 			w.bits[i] = 0
 		}

@@ -14,6 +14,7 @@ import (
 type walker struct {
 	n    *Network
 	dij  *route.Dijkstra
+	stop *route.Dijkstra // on the stop-walk graph (dij when it is the walk graph)
 	src  []route.Source
 	near []int32
 	// nearDest lists the destinations near an origin (Matrix).
@@ -35,7 +36,12 @@ func (w *walker) router() *route.Raptor {
 }
 
 func (n *Network) newWalker() *walker {
-	return &walker{n: n, dij: route.NewDijkstra(n.walk)}
+	w := &walker{n: n, dij: route.NewDijkstra(n.walk)}
+	w.stop = w.dij
+	if n.stopWalk != n.walk {
+		w.stop = route.NewDijkstra(n.stopWalk)
+	}
+	return w
 }
 
 // fromPoint runs a forward walk search from o bounded by searchMs and
@@ -43,8 +49,17 @@ func (n *Network) newWalker() *walker {
 // (at most searchMs; except stop skip), sorted by stop. The search state
 // stays for pointTime.
 func (w *walker) fromPoint(o graph.Snap, searchMs, limitMs uint32, radius float64, skip int32, dst []route.StopTime) []route.StopTime {
+	return w.stopsFrom(w.dij, w.n.walk, o, searchMs, limitMs, radius, skip, dst)
+}
+
+// fromStop is fromPoint from a stop over the stop-walk graph (transfers).
+func (w *walker) fromStop(o graph.Snap, searchMs, limitMs uint32, radius float64, skip int32, dst []route.StopTime) []route.StopTime {
+	return w.stopsFrom(w.stop, w.n.stopWalk, o, searchMs, limitMs, radius, skip, dst)
+}
+
+func (w *walker) stopsFrom(d *route.Dijkstra, g *graph.Graph, o graph.Snap, searchMs, limitMs uint32, radius float64, skip int32, dst []route.StopTime) []route.StopTime {
 	w.src = route.OutSources(o, 0, w.src[:0])
-	w.dij.Run(false, w.src, searchMs)
+	d.Run(false, w.src, searchMs)
 	w.near = w.n.stops.near(o.Lon, o.Lat, radius, w.near[:0])
 	slices.Sort(w.near)
 	for _, s := range w.near {
@@ -52,10 +67,10 @@ func (w *walker) fromPoint(o graph.Snap, searchMs, limitMs uint32, radius float6
 			continue
 		}
 		ss := &w.n.stopSnap[s]
-		t, _, _ := w.dij.ToPoint(*ss)
+		t, _, _ := d.ToPoint(*ss)
 		if ss.Seg == o.Seg {
-			if d, ok := w.n.direct(o, *ss); ok && d < t {
-				t = d
+			if dt, ok := sameSegment(g, o, *ss); ok && dt < t {
+				t = dt
 			}
 		}
 		if t <= limitMs {
@@ -71,14 +86,14 @@ func (w *walker) fromPoint(o graph.Snap, searchMs, limitMs uint32, radius float6
 // walkFrom.
 func (w *walker) toPoint(t graph.Snap, searchMs, limitMs uint32, radius float64, dst []route.StopTime) []route.StopTime {
 	w.src = route.InSources(t, 0, w.src[:0])
-	w.dij.Run(true, w.src, searchMs)
+	w.stop.Run(true, w.src, searchMs)
 	w.near = w.n.stops.near(t.Lon, t.Lat, radius, w.near[:0])
 	slices.Sort(w.near)
 	for _, s := range w.near {
 		ss := &w.n.stopSnap[s]
-		tm, _, _ := w.dij.FromPoint(*ss)
+		tm, _, _ := w.stop.FromPoint(*ss)
 		if ss.Seg == t.Seg {
-			if d, ok := w.n.direct(*ss, t); ok && d < tm {
+			if d, ok := sameSegment(w.n.stopWalk, *ss, t); ok && d < tm {
 				tm = d
 			}
 		}
@@ -109,8 +124,11 @@ func (w *walker) pointTime(o, p graph.Snap, limitMs uint32) uint32 {
 
 // direct is the walking time in ms from a to b along the one segment both
 // are snapped to, connectors included.
-func (n *Network) direct(a, b graph.Snap) (uint32, bool) {
-	m, _, ok := n.walk.SameSegmentTime(a, b)
+func (n *Network) direct(a, b graph.Snap) (uint32, bool) { return sameSegment(n.walk, a, b) }
+
+// sameSegment is direct on graph g.
+func sameSegment(g *graph.Graph, a, b graph.Snap) (uint32, bool) {
+	m, _, ok := g.SameSegmentTime(a, b)
 	if !ok {
 		return 0, false
 	}
