@@ -147,17 +147,25 @@ func (r *Raster) georeference(d *ifd) error {
 
 // At returns the value of the pixel holding the WGS84 point (lon, lat),
 // false off the raster or on nodata.
-func (r *Raster) At(lon, lat float64) (float64, bool) {
-	x, y := lon, lat
+func (r *Raster) At(lon, lat float64) (float64, bool) { return r.AtXY(r.Project(lon, lat)) }
+
+// Project converts a WGS84 point to the raster's coordinates (EPSG:3067
+// metres, or the same degrees for EPSG:4326).
+func (r *Raster) Project(lon, lat float64) (x, y float64) {
 	if r.EPSG == EPSG3067 {
-		x, y = geo.ToTM35(lon, lat)
+		return geo.ToTM35(lon, lat)
 	}
+	return lon, lat
+}
+
+// AtXY is At for a point in the raster's coordinates.
+func (r *Raster) AtXY(x, y float64) (float64, bool) {
 	cf, rf := (x-r.X0)/r.DX, (r.Y0-y)/r.DY
 	if !(cf >= 0 && rf >= 0 && cf < float64(r.W) && rf < float64(r.H)) {
 		return 0, false
 	}
 	v := r.Values[int(rf)*r.W+int(cf)]
-	if math.IsNaN(float64(v)) {
+	if v != v { // NaN: nodata
 		return 0, false
 	}
 	return float64(v), true

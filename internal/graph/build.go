@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/saavu/saavu/data/osm"
 )
@@ -83,19 +86,113 @@ func scaleMs(ms uint32, f float64) uint32 {
 	return uint32(max(1, min(v, float64(NoTime-1))))
 }
 
-// nodeRefs counts, per extract node, the references of every way of the
-// extract (saturating at 2): a node of several ways, or twice in one, is
-// an intersection.
-func nodeRefs(ext *osm.Extract, nix *nodeIndex) []uint8 {
-	out := make([]uint8, len(ext.NodeIDs))
-	for wi := range ext.Ways {
-		for _, id := range ext.Ways[wi].Nodes {
-			if i, ok := nix.find(id); ok && out[i] < 2 {
-				out[i]++
-			}
+// nodeRefs counts, per extract node, the references of the ways of the
+// graph (pos, saturating at 2): a node of several ways, or twice in one,
+// is an intersection.
+func nodeRefs(nodes int, pos []int32) []uint8 {
+	out := make([]uint8, nodes)
+	for _, i := range pos {
+		if out[i] < 2 {
+			out[i]++
 		}
 	}
 	return out
+}
+
+// uses2idx lists each kept way's node positions.
+func uses2idx(pos []int32, posStart []int) [][]int32 {
+	out := make([][]int32, len(posStart)-1)
+	for k := range out {
+		out[k] = pos[posStart[k]:posStart[k+1]]
+	}
+	return out
+}
+
+// wayFactors computes the slope factors of every segment of the ways
+// (node positions idx[k]; way k's segment j at offset
+// sum over earlier ways of len-1, plus j): one factor per stretch between
+// intersections (nodes of several ways, or twice in one), as R5 makes its
+// edges. ok is false for the segments of stretches with an unknown height.
+func wayFactors(ext *osm.Extract, idx [][]int32, refs []uint8, elev Elevation) (fwd, bwd []float64, ok []bool) {
+	n := 0
+	start := make([]int, len(idx)+1)
+	for k, w := range idx {
+		start[k] = n
+		n += max(0, len(w)-1)
+	}
+	start[len(idx)] = n
+	fwd, bwd, ok = make([]float64, n), make([]float64, n), make([]bool, n)
+	pe, planar := elev.(PlanarElevation)
+	var projX, projY []float64
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(idx)/64))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	if planar {
+		// The ways' nodes projected into the raster's plane, once each,
+		// in bands of nodes spread over the processors.
+		used := make([]bool, len(ext.NodeIDs))
+		for _, w := range idx {
+			for _, i := range w {
+				used[i] = true
+			}
+		}
+		projX, projY = make([]float64, len(ext.NodeIDs)), make([]float64, len(ext.NodeIDs))
+		proj := newGridProjector(ext, used, pe.Project)
+		const band = 4096
+		for range workers {
+			wg.Go(func() {
+				for {
+					lo := int(next.Add(band) - band)
+					if lo >= len(used) {
+						return
+					}
+					for i := lo; i < min(lo+band, len(used)); i++ {
+						if used[i] {
+							projX[i], projY[i] = proj.project(ext.Lon[i], ext.Lat[i])
+						}
+					}
+				}
+			})
+		}
+		wg.Wait()
+		next.Store(0)
+	}
+	for range workers {
+		wg.Go(func() {
+			var lon, lat, xs, ys []float64
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= len(idx) {
+					return
+				}
+				w := idx[k]
+				j0 := 0
+				for j := 1; j < len(w); j++ {
+					if j < len(w)-1 && refs[w[j]] < 2 {
+						continue
+					}
+					lon, lat, xs, ys = lon[:0], lat[:0], xs[:0], ys[:0]
+					for _, i := range w[j0 : j+1] {
+						lon, lat = append(lon, ext.Lon[i]), append(lat, ext.Lat[i])
+						if planar {
+							xs, ys = append(xs, projX[i]), append(ys, projY[i])
+						}
+					}
+					px, py := xs, ys
+					if !planar {
+						px, py = nil, nil
+					}
+					f, b, good := slopeFactors(lon, lat, px, py, elev)
+					for s := j0; s < j; s++ {
+						fwd[start[k]+s], bwd[start[k]+s], ok[start[k]+s] = f, b, good
+					}
+					j0 = j
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return fwd, bwd, ok
 }
 
 // Build makes the graph of one mode from an extract, following the rules of
@@ -240,10 +337,22 @@ func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
 	slopes := p.Elevation != nil && (mode == Walk || mode == Bike)
 	var refs8 []uint8 // how many times each node is referenced, up to 2
 	if slopes {
-		refs8 = nodeRefs(ext, nix)
+		refs8 = nodeRefs(len(ext.NodeIDs), pos)
 	}
-	var chainLon, chainLat []float64
-	fwdF, bwdF := make([]float64, 0, 16), make([]float64, 0, 16)
+	// Slope factors per way segment, computed for all ways first, the
+	// ways spread over the processors (each writes its own slots).
+	var fwdAll, bwdAll []float64
+	var slopeOK []bool
+	if slopes {
+		fwdAll, bwdAll, slopeOK = wayFactors(ext, uses2idx(pos, posStart), refs8, p.Elevation)
+		for _, ok := range slopeOK {
+			if ok {
+				st.SlopeSegments++
+			} else {
+				st.SlopeMissing++
+			}
+		}
+	}
 	for k, u := range uses {
 		w := &ext.Ways[u.way]
 		idx := pos[posStart[k]:posStart[k+1]]
@@ -272,31 +381,6 @@ func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
 			edges = append(edges, edge{a, b, f.TimeMs, f.LenM}, edge{b, a, f.TimeMs, f.LenM})
 			continue
 		}
-		if slopes {
-			// One factor per stretch between intersections (nodes of
-			// several ways, or twice in one), as R5 makes its edges.
-			fwdF, bwdF = fwdF[:0], bwdF[:0]
-			j0 := 0
-			for j := 1; j < len(idx); j++ {
-				if j < len(idx)-1 && refs8[idx[j]] < 2 {
-					continue
-				}
-				chainLon, chainLat = chainLon[:0], chainLat[:0]
-				for _, i := range idx[j0 : j+1] {
-					chainLon, chainLat = append(chainLon, ext.Lon[i]), append(chainLat, ext.Lat[i])
-				}
-				f, b, ok := slopeFactors(chainLon, chainLat, p.Elevation)
-				for range j - j0 {
-					fwdF, bwdF = append(fwdF, f), append(bwdF, b)
-					if ok {
-						st.SlopeSegments++
-					} else {
-						st.SlopeMissing++
-					}
-				}
-				j0 = j
-			}
-		}
 		for j := 1; j < len(idx); j++ {
 			va, vb := vid[idx[j-1]], vid[idx[j]]
 			if va == vb {
@@ -306,7 +390,8 @@ func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
 			ms := msFor(lenM, u.rule.speed)
 			msF, msB := ms, ms
 			if slopes {
-				msF, msB = scaleMs(ms, fwdF[j-1]), scaleMs(ms, bwdF[j-1])
+				o := posStart[k] - k + j - 1 // this way's segment j-1 among all ways' segments
+				msF, msB = scaleMs(ms, fwdAll[o]), scaleMs(ms, bwdAll[o])
 			}
 			fwd, bwd := uint32(NoTime), uint32(NoTime)
 			if u.rule.fwd {

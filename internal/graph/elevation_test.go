@@ -4,7 +4,9 @@ import (
 	"math"
 	"testing"
 
+	"github.com/saavu/saavu/data/geotiff"
 	"github.com/saavu/saavu/data/osm"
+	"github.com/saavu/saavu/geo"
 )
 
 // rampElevation rises grade metres per metre eastwards of lon 25 along
@@ -41,8 +43,8 @@ func TestSlopeFactors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			lat := make([]float64, len(c.lon))
-			f, b, ok := slopeFactors(c.lon, lat, c.elev)
-			if ok != c.ok || math.Abs(f-c.fwd) > 1e-9 || math.Abs(b-c.bwd) > 1e-9 {
+			f, b, ok := slopeFactors(c.lon, lat, nil, nil, c.elev)
+			if ok != c.ok || math.Abs(f-c.fwd) > 1e-7 || math.Abs(b-c.bwd) > 1e-7 {
 				t.Errorf("factors %v %v %v, want %v %v %v", f, b, ok, c.fwd, c.bwd, c.ok)
 			}
 		})
@@ -112,4 +114,89 @@ func edgeMs(t *testing.T, g *Graph, a, b int32) uint32 {
 	}
 	t.Fatalf("%s graph: no edge %d -> %d", g.Mode, a, b)
 	return 0
+}
+
+// hillsRaster is a synthetic 10 m elevation model in EPSG:3067 over the
+// box of ext (plus 1 km), rolling hills of 40 m every 2 km, as the
+// National Land Survey's 10 m model would cover a Finnish town.
+func hillsRaster(ext *osm.Extract) *geotiff.Raster {
+	minE, minN, maxE, maxN := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for i := range ext.Lon {
+		e, n := geo.ToTM35(ext.Lon[i], ext.Lat[i])
+		minE, minN, maxE, maxN = min(minE, e), min(minN, n), max(maxE, e), max(maxN, n)
+	}
+	const px = 10.0
+	x0, y0 := math.Floor(minE/px)*px-1000, math.Ceil(maxN/px)*px+1000
+	w, h := int((maxE-x0)/px)+200, int((y0-minN)/px)+200
+	r := &geotiff.Raster{W: w, H: h, EPSG: geotiff.EPSG3067, X0: x0, Y0: y0, DX: px, DY: px, Values: make([]float32, w*h)}
+	for row := range h {
+		for c := range w {
+			x, y := float64(c)*px, float64(row)*px
+			r.Values[row*w+c] = float32(100 + 20*math.Sin(x/318)*math.Cos(y/318))
+		}
+	}
+	return r
+}
+
+// BenchmarkBuildTampereElevation builds the walk graph of Tampere with and
+// without slope factors from a 10 m elevation model (the raster is made
+// once, in memory).
+func BenchmarkBuildTampereElevation(b *testing.B) {
+	ext := readTampere(b)
+	elev := hillsRaster(ext)
+	for _, c := range []struct {
+		name string
+		elev Elevation
+	}{{"elevation=none", nil}, {"elevation=10m", elev}} {
+		b.Run(c.name, func(b *testing.B) {
+			p := DefaultParams()
+			p.Elevation = c.elev
+			b.ReportAllocs()
+			sloped := 0
+			for b.Loop() {
+				_, st, err := Build(ext, Walk, p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sloped = st.SlopeSegments
+			}
+			if c.elev != nil && sloped == 0 {
+				b.Fatal("no segment got a slope factor")
+			}
+		})
+	}
+}
+
+// The table agrees with the function.
+func TestToblerFast(t *testing.T) {
+	for s := -1.5; s <= 1.5; s += 0.000731 {
+		if a, b := Tobler(10, 10*s), toblerFast(10, 10*s); math.Abs(a-b) > 3e-8*a {
+			t.Fatalf("slope %v: table %v, function %v", s, b, a)
+		}
+	}
+}
+
+// The interpolated projection stays within a centimetre of the exact one
+// (EPSG:3067) over regions of Finland, from its west edge, far from the
+// projection's central meridian, to Lapland.
+func TestGridProjector(t *testing.T) {
+	for _, box := range [][4]float64{{20, 60, 22, 61}, {24, 60.5, 26, 61.5}, {27, 68, 29, 69.5}} {
+		ext := &osm.Extract{NodeIDs: []int64{1, 2}, Lon: []float64{box[0], box[2]}, Lat: []float64{box[1], box[3]}}
+		g := newGridProjector(ext, []bool{true, true}, geo.ToTM35)
+		if g.w == 0 {
+			t.Fatalf("%v: no grid", box)
+		}
+		worst := 0.0
+		for lon := box[0]; lon < box[2]; lon += 0.00371 {
+			for lat := box[1]; lat < box[3]; lat += 0.00293 {
+				x, y := g.project(lon, lat)
+				ex, ey := geo.ToTM35(lon, lat)
+				worst = max(worst, math.Hypot(x-ex, y-ey))
+			}
+		}
+		if worst > 0.01 {
+			t.Errorf("%v: interpolated projection off by up to %.4f m", box, worst)
+		}
+		t.Logf("%v: largest error %.5f m", box, worst)
+	}
 }
