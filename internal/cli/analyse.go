@@ -313,6 +313,7 @@ type streetFlags struct {
 	ferrySpeed float64
 	elevation  string
 	elev       *geotiff.Raster // read once by params
+	r5         bool            // --profile r5
 }
 
 func registerStreetFlags(fs *pflag.FlagSet, modes []string) *streetFlags {

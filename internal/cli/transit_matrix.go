@@ -204,6 +204,15 @@ func buildNetwork(ctx context.Context, sf *streetFlags, tf *transitFlags, opts p
 	if err != nil {
 		return nil, inputErr(err, "")
 	}
+	if sf.r5 && params.Elevation != nil {
+		// R5 walks egress and transfers as distance / speed, without
+		// slopes: the same streets built without elevation.
+		flat := params
+		flat.Elevation = nil
+		if opts.StopWalk, _, err = graph.Build(ext, graph.Walk, flat); err != nil {
+			return nil, inputErr(err, "")
+		}
+	}
 	net, err := ptaccess.NewNetwork(g, tt, day, opts)
 	if err != nil {
 		return nil, err
@@ -257,12 +266,17 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	fs.IntVar(&window, "window", defaultWindowMin, "departure window in minutes: one departure a minute from --depart")
 	fs.IntSliceVar(&percentiles, "percentiles", []int{50}, "travel-time percentiles over the window, 1..100")
 	fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
+	var profile string
+	fs.StringVar(&profile, "profile", "", "r5: R5's and r5r's defaults and rules (see README, \"saavu and r5r\"); output in r5r's columns and whole minutes")
 	lf.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	log, err := lf.logger(env.Stderr)
 	if err != nil {
+		return err
+	}
+	if err := applyProfile(fs, profile, sf, tf); err != nil {
 		return err
 	}
 	switch {
@@ -291,6 +305,9 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if sf.r5 {
+		r5NetworkOptions(&opts, sf.walkSpeed)
+	}
 	op, dp, err := sh.matrixPoints(fs, env, origins, dests, format)
 	if err != nil {
 		return err
@@ -315,6 +332,9 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	m := secondsMatrix(tab, percentiles)
 	log.Info("matrix computed", "pairs", m.Rows*m.Cols, "seconds", fmt.Sprintf("%.3f", time.Since(t0).Seconds()))
 	write := func(w io.Writer) error { return writeTransitCSV(w, m, op, dp) }
+	if sf.r5 {
+		write = func(w io.Writer) error { return writeR5CSV(w, m, op, dp) }
+	}
 	if format == "parquet" {
 		write = func(w io.Writer) error { return writeTransitParquet(w, m, op, dp) }
 	}

@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/saavu/saavu/data/csvio"
+	"github.com/saavu/saavu/internal/ptaccess"
+	"github.com/spf13/pflag"
+)
+
+// R5's fixed rules that --profile r5 applies.
+const (
+	// r5WalkSpeed is r5r's default walk_speed, 3.6 km/h.
+	r5WalkSpeed = 1.0
+	// r5MaxRides is r5r's default max_rides.
+	r5MaxRides = 3
+	// r5LinkRadiusM is how far R5 looks for a street to link a point to
+	// (StreetLayer.LINK_RADIUS_METERS).
+	r5LinkRadiusM = 1600
+	// r5WalkLimitM bounds R5's walk search from an origin, which gives the
+	// access walks and the walks all the way, and its egress tables
+	// (TransitLayer.WALK_DISTANCE_LIMIT_METERS).
+	r5WalkLimitM = 2000
+)
+
+// applyProfile sets the defaults of a profile on the flags the user did
+// not give.
+func applyProfile(fs *pflag.FlagSet, profile string, sf *streetFlags, tf *transitFlags) error {
+	switch profile {
+	case "":
+		return nil
+	case "r5":
+	default:
+		return usagef("--profile %q: the only profile is r5", profile)
+	}
+	sf.r5 = true
+	if !fs.Changed("walk-speed") {
+		sf.walkSpeed = r5WalkSpeed
+	}
+	if !fs.Changed("max-rides") {
+		tf.maxRides = r5MaxRides
+	}
+	if !fs.Changed("max-snap") {
+		sf.maxSnap = r5LinkRadiusM
+	}
+	if fs.Changed("max-walk") {
+		return usagef("--profile r5: R5 bounds the walks by distance (%d m), not by --max-walk", r5WalkLimitM)
+	}
+	return nil
+}
+
+// r5NetworkOptions sets R5's walking rules on network options: the walk
+// search from an origin stops at 2,000 m, which bounds the access walks
+// and the walks all the way; egress walks reach 2,000 m; the transfers
+// from a stop keep the closest stop of each pattern (TransferFinder).
+func r5NetworkOptions(o *ptaccess.Options, walkSpeed float64) {
+	o.MaxWalk = secondsDuration(r5WalkLimitM / walkSpeed)
+	o.MaxAccessEgressM = r5WalkLimitM
+	o.PruneTransfers = true
+}
+
+// writeR5CSV writes r5r's travel_time_matrix columns: from_id, to_id and
+// travel_time_p<N> in whole minutes, truncated as R5 reports them, empty
+// when unreachable.
+func writeR5CSV(w io.Writer, m *ptaccess.Matrix, op, dp []csvio.Point) error {
+	header := []string{"from_id", "to_id"}
+	for _, p := range m.Percentiles {
+		header = append(header, "travel_time_p"+strconv.Itoa(p))
+	}
+	cw := csvio.NewWriter(w, header)
+	row := make([]any, len(header))
+	for i := range op {
+		for j := range dp {
+			row[0], row[1] = op[i].ID, dp[j].ID
+			for k := range m.Percentiles {
+				row[2+k] = nil
+				if v := m.At(i, j, k); v >= 0 {
+					row[2+k] = int(v) / 60
+				}
+			}
+			if err := cw.WriteRow(row...); err != nil {
+				return err
+			}
+		}
+	}
+	if err := cw.Flush(); err != nil {
+		return fmt.Errorf("matrix: %w", err)
+	}
+	return nil
+}
+
+func secondsDuration(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
