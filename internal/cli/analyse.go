@@ -61,8 +61,6 @@ func analyseCommand() command {
 		tfs.StringVar(&latest, "latest", "20:00", "round trips: be home by HH:MM")
 		tfs.Float64Var(&dwell, "dwell", 60, "round trips: minutes to spend at the service while it is open")
 		var scenarioFile string
-		var minIsland int
-		fs.IntVar(&minIsland, "min-island", graph.DefaultMinIsland, "attach points only to connected pieces of streets with at least this many vertices (the largest piece always counts), as R5 does; 1 = any street")
 		fs.StringVar(&scenarioFile, "scenario", "", "scenario JSON applied before the run: services added, removed or moved, sketch lines added, routes scaled, ferries closed")
 		var osmRules, groups []string
 		fs.StringSliceVar(&osmRules, "services-osm", nil, "services from OSM points of interest: KEY=VALUE[:CATEGORY],... e.g. amenity=pharmacy,amenity=doctors")
@@ -80,7 +78,7 @@ func analyseCommand() command {
 		if o.Graph, o.Modes, err = sf.params(); err != nil {
 			return err
 		}
-		o.OSM, o.MaxSnapM, o.MinIsland = sf.osm, sf.maxSnap, minIsland
+		o.OSM, o.MaxSnapM, o.MinIsland = sf.osm, sf.maxSnap, sf.minIsland
 		if scenarioFile != "" {
 			sc, err := sfile.Load(scenarioFile)
 			if err != nil {
@@ -312,6 +310,7 @@ type streetFlags struct {
 	ferryWait  float64
 	ferrySpeed float64
 	elevation  string
+	minIsland  int
 	elev       *geotiff.Raster // read once by params
 	r5         bool            // --profile r5
 }
@@ -328,6 +327,7 @@ func registerStreetFlags(fs *pflag.FlagSet, modes []string) *streetFlags {
 	fs.Float64Var(&sf.bikeSpeed, "bike-speed", d.BikeSpeed, "cycling speed, m/s")
 	fs.Float64Var(&sf.ferryWait, "ferry-wait", d.FerryWait.Minutes(), "average wait for a road ferry, minutes")
 	fs.Float64Var(&sf.ferrySpeed, "ferry-speed", d.FerrySpeed, "ferry speed where the ferry way has no duration tag, m/s")
+	fs.IntVar(&sf.minIsland, "min-island", graph.DefaultMinIsland, "attach points only to connected pieces of streets with at least this many vertices (the largest piece always counts), as R5 does; 1 = any street")
 	fs.StringVar(&sf.elevation, "elevation", "", "elevation raster (GeoTIFF, EPSG:4326 or EPSG:3067): walking and cycling times follow the slopes (Tobler's hiking function, as R5)")
 	return sf
 }
@@ -342,6 +342,9 @@ func (sf *streetFlags) params() (graph.Params, []graph.Mode, error) {
 		if !(v.val > 0) || v.val > 1e6 {
 			return p, nil, usagef("--%s %g: must be a positive number", v.name, v.val)
 		}
+	}
+	if sf.minIsland < 0 || sf.minIsland > 1e6 {
+		return p, nil, usagef("--min-island %d: must be between 0 and 1000000 vertices", sf.minIsland)
 	}
 	if !(sf.ferryWait >= 0) || sf.ferryWait > 24*60 {
 		return p, nil, usagef("--ferry-wait %g: must be between 0 and 1440 minutes", sf.ferryWait)

@@ -10,7 +10,17 @@ const (
 	ExitOK      = 0
 	ExitFailure = 1
 	ExitInput   = 2
+	// ExitNoRoute: the inputs are fine but no route or journey joins the
+	// points within the limits (saavu route).
+	ExitNoRoute = 3
 )
+
+// NoRouteError says that no route joins two points; it maps to exit code
+// 3.
+type NoRouteError struct{ Err error }
+
+func (e *NoRouteError) Error() string { return e.Err.Error() }
+func (e *NoRouteError) Unwrap() error { return e.Err }
 
 // InputError is a problem with what the user gave: a flag, a file, its
 // contents. It maps to exit code 2.
@@ -53,6 +63,10 @@ func ExitCode(err error) int {
 	var ie *InputError
 	if errors.As(err, &ie) {
 		return ExitInput
+	}
+	var nr *NoRouteError
+	if errors.As(err, &nr) {
+		return ExitNoRoute
 	}
 	return ExitFailure
 }

@@ -152,7 +152,7 @@ func isochronesCommand() command {
 			if g, srcFile, err = isochroneGraph(ctx, sf, network, m, params); err != nil {
 				return err
 			}
-			sn := isochrone.NewSnapper(g, isochrone.DefaultMinPiece)
+			sn := isochrone.NewSnapper(g, sf.minIsland)
 			snapper = func(lon, lat float64) (graph.Snap, bool) {
 				x, ok := sn.Snap(lon, lat, sf.maxSnap)
 				return x.Snap, ok

@@ -79,8 +79,9 @@ func matrixCommand() command {
 			return inputErr(err, "")
 		}
 		log.Info("graph built", "mode", modes[0].String(), "vertices", g.NumVertices(), "seconds", fmt.Sprintf("%.3f", time.Since(start).Seconds()))
-		originSnaps := snapPoints(g, op, sf.maxSnap, log, "origin")
-		ds := snapPoints(g, dp, sf.maxSnap, log, "destination")
+		link := graph.NewLinker(g, sf.minIsland)
+		originSnaps := snapPoints(link, op, sf.maxSnap, log, "origin")
+		ds := snapPoints(link, dp, sf.maxSnap, log, "destination")
 		limit := uint32(0)
 		if maxTime > 0 {
 			limit = uint32(maxTime * 60000)
@@ -103,7 +104,7 @@ func matrixCommand() command {
 	return c
 }
 
-func snapPoints(g *graph.Graph, pts []csvio.Point, maxSnap float64, log *slog.Logger, what string) []graph.Snap {
+func snapPoints(g *graph.Linker, pts []csvio.Point, maxSnap float64, log *slog.Logger, what string) []graph.Snap {
 	out := make([]graph.Snap, len(pts))
 	far := 0
 	for i, p := range pts {

@@ -91,7 +91,7 @@ func planCommand() command {
 		} else if len(tf.gtfs) > 0 || len(tf.links) > 0 {
 			return usagef("plan: --gtfs/--links given but --mode %s does not use them: use --mode transit or nocar", o.Modes[0])
 		}
-		o.OSM, o.MaxSnapM, o.MinIsland = sf.osm, sf.maxSnap, graph.DefaultMinIsland
+		o.OSM, o.MaxSnapM, o.MinIsland = sf.osm, sf.maxSnap, sf.minIsland
 		if o.NetworkFile != "" {
 			if o.OSM != "" {
 				return usagef("plan: give --osm or --network, not both")

@@ -106,3 +106,27 @@ func TestProfileFlags(t *testing.T) {
 		t.Errorf("output %q", lines[:min(4, len(lines))])
 	}
 }
+
+// The README's own Keskustori point by car: route, matrix and analyse
+// attach it to the same street (not to the square's small pieces of
+// service road) and agree; a route that does not exist exits with 3.
+func TestKeskustoriByCarEveryCommand(t *testing.T) {
+	osm := testutil.SharedData(t, "tampere/tampere.osm.pbf")
+	code, stdout, stderr := run(t, "route", "-q", "--osm", osm, "--mode", "car", "--from", "23.7610,61.4978", "--to", "23.8580,61.4500")
+	if code != 0 || !strings.Contains(stdout, "car: 13.2 min") {
+		t.Errorf("route: exit %d, %q %s", code, stdout, stderr)
+	}
+	pts := filepath.Join(t.TempDir(), "p.csv")
+	if err := os.WriteFile(pts, []byte("id,lon,lat\nk,23.7610,61.4978\nx,23.8580,61.4500\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = run(t, "matrix", "-q", "--osm", osm, "--mode", "car", "--origins", pts)
+	if code != 0 || !strings.Contains(stdout, "k,x,792.9") {
+		t.Errorf("matrix: exit %d, %q %s", code, stdout, stderr)
+	}
+	// Attached to any piece, the square's service road: no route.
+	code, _, stderr = run(t, "route", "-q", "--osm", osm, "--mode", "car", "--min-island", "1", "--from", "23.7610,61.4978", "--to", "23.8580,61.4500")
+	if code != ExitNoRoute || !strings.Contains(stderr, "do not connect") {
+		t.Errorf("route without the island rule: exit %d, %s", code, stderr)
+	}
+}

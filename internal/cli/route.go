@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -100,8 +99,8 @@ func routeCommand() command {
 			}
 		}
 		if !ok {
-			return fmt.Errorf("route: no journey from %s to %s leaving at %s on %s within %g minutes, %d rides and %g-minute walks",
-				from, to, clock(dep), tf.date, tf.maxTime, tf.maxRides, tf.maxWalk)
+			return &NoRouteError{fmt.Errorf("route: no journey from %s to %s leaving at %s on %s within %g minutes, %d rides and %g-minute walks",
+				from, to, clock(dep), tf.date, tf.maxTime, tf.maxRides, tf.maxWalk)}
 		}
 		return printItinerary(env, it, tf.date)
 	}
@@ -149,17 +148,18 @@ func streetRoute(ctx context.Context, env *Env, sf *streetFlags, params graph.Pa
 	if err != nil {
 		return inputErr(err, "")
 	}
-	sa, ok := g.Snap(a[0], a[1], sf.maxSnap)
+	link := graph.NewLinker(g, sf.minIsland)
+	sa, ok := link.Snap(a[0], a[1], sf.maxSnap)
 	if !ok {
 		return usagef("route: --from %g,%g is farther than %.0f m from a %s street", a[0], a[1], sf.maxSnap, mode)
 	}
-	sb, ok := g.Snap(b[0], b[1], sf.maxSnap)
+	sb, ok := link.Snap(b[0], b[1], sf.maxSnap)
 	if !ok {
 		return usagef("route: --to %g,%g is farther than %.0f m from a %s street", b[0], b[1], sf.maxSnap, mode)
 	}
 	t, l, ok := pointToPoint(g, sa, sb)
 	if !ok {
-		return errors.New("route: no " + mode.String() + " route between the two points: they are on parts of the network that do not connect")
+		return &NoRouteError{fmt.Errorf("route: no %s route between the two points: they are on parts of the %s network that do not connect (one-way streets, access restrictions, or the edge of the extract)", mode, mode)}
 	}
 	fmt.Fprintf(env.Stdout, "%s: %.1f min, %.0f m\n", mode, float64(t)/60000, l)
 	return nil
