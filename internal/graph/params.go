@@ -19,6 +19,12 @@ type Params struct {
 	FerrySpeed float64
 	// FerryWait is added to every ferry crossing (default 10 minutes).
 	FerryWait time.Duration
+	// SidepathFactor multiplies the walking (cycling) time of a street
+	// tagged foot=use_sidepath (bicycle=use_sidepath): OSM's way of saying
+	// that a separate sidewalk (cycle track) is mapped and is to be
+	// preferred. The street stays usable, so that nobody is trapped where
+	// the sidewalk is not joined to the network (default 2).
+	SidepathFactor float64
 
 	// CarSpeedKmh is the car speed of each highway class in km/h, used
 	// when a way has no readable maxspeed tag. Every car class needs one.
@@ -57,10 +63,11 @@ var carClasses = []string{
 // walk 6.
 func DefaultParams() Params {
 	return Params{
-		WalkSpeed:  1.2,
-		BikeSpeed:  4.2,
-		FerrySpeed: 5,
-		FerryWait:  10 * time.Minute,
+		WalkSpeed:      1.2,
+		BikeSpeed:      4.2,
+		FerrySpeed:     5,
+		FerryWait:      10 * time.Minute,
+		SidepathFactor: 2,
 		CarSpeedKmh: map[string]float64{
 			"motorway": 120, "motorway_link": 80,
 			"trunk": 100, "trunk_link": 70,
@@ -95,6 +102,12 @@ func (p *Params) validate(mode Mode) error {
 	}
 	if p.FerryWait < 0 {
 		return fmt.Errorf("graph: Params.FerryWait = %v, want zero or more", p.FerryWait)
+	}
+	if p.SidepathFactor == 0 {
+		p.SidepathFactor = DefaultParams().SidepathFactor
+	}
+	if !(p.SidepathFactor >= 1) || math.IsInf(p.SidepathFactor, 0) {
+		return fmt.Errorf("graph: Params.SidepathFactor = %v, want 1 or more", p.SidepathFactor)
 	}
 	switch mode {
 	case Walk:

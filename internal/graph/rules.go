@@ -19,17 +19,28 @@ const (
 	DropFerryClose DropReason = "ferry closed"        // listed in Params.ClosedFerries
 	DropFerryLoop  DropReason = "ferry loop"          // a ferry that ends where it starts
 	DropNotStreet  DropReason = "no highway or ferry" // neither highway=* nor route=ferry
+	DropMotorroad  DropReason = "motorroad"           // motorroad=yes closes it to walkers and cyclists
 )
 
-// walkExcluded are the highway values nobody walks on.
-var walkExcluded = map[string]bool{
-	"motorway": true, "motorway_link": true, "trunk": true, "trunk_link": true,
+// notStreets are the highway values that are no usable street for anyone
+// on foot or by bicycle, whatever their tags.
+var notStreets = map[string]bool{
 	"construction": true, "proposed": true, "raceway": true, "bus_guideway": true,
 	"abandoned": true,
 }
 
-// bikeExcluded are highway values walkers use but cyclists do not.
-var bikeExcluded = map[string]bool{"steps": true, "platform": true}
+// walkClosed are the highway classes closed to walkers unless a foot tag
+// opens them: motorways, as OSM's worldwide defaults have it (trunk roads
+// are open).
+var walkClosed = map[string]bool{"motorway": true, "motorway_link": true}
+
+// bikeClosed are the classes closed to cyclists unless a bicycle tag
+// opens them: motorways, steps and platforms.
+var bikeClosed = map[string]bool{"motorway": true, "motorway_link": true, "steps": true, "platform": true}
+
+// opens reports whether an access value for a mode opens a way whatever
+// its class: yes, designated or permissive.
+func opens(v string) bool { return v == "yes" || v == "designated" || v == "permissive" }
 
 // Access tag hierarchies, most specific first.
 var (
@@ -51,7 +62,7 @@ func accessKeys(m Mode) []string {
 // denies and grants: access values that decide; other values (for
 // example "agricultural") defer to the next, less specific key.
 func denies(v string) bool {
-	return v == "no" || v == "private" || v == "use_sidepath"
+	return v == "no" || v == "private"
 }
 
 func grants(v string) bool {
@@ -133,25 +144,38 @@ func classify(tags osm.Tags, m Mode, p *Params) wayRule {
 	area := tags.Get("area") == "yes"
 	switch m {
 	case Walk:
-		if walkExcluded[hw] {
+		foot := tags.Get("foot")
+		switch {
+		case notStreets[hw] || (walkClosed[hw] && !opens(foot)):
 			r.drop = DropClass
-		} else if !allowed(tags, walkAccessKeys) {
+		case tags.Get("motorroad") == "yes" && !opens(foot):
+			r.drop = DropMotorroad
+		case !allowed(tags, walkAccessKeys):
 			r.drop = DropAccess
 		}
 		r.fwd, r.bwd, r.speed = true, true, p.WalkSpeed
+		if foot == "use_sidepath" {
+			r.speed /= p.SidepathFactor
+		}
 	case Bike:
+		bicycle := tags.Get("bicycle")
 		switch {
-		case walkExcluded[hw] || bikeExcluded[hw]:
+		case notStreets[hw] || (bikeClosed[hw] && !opens(bicycle)):
 			r.drop = DropClass
+		case tags.Get("motorroad") == "yes" && !opens(bicycle):
+			r.drop = DropMotorroad
 		case !allowed(tags, bikeAccessKeys):
 			r.drop = DropAccess
-		case hw != "cycleway" && denies(tags.Get("foot")) && !grants(tags.Get("bicycle")):
+		case hw != "cycleway" && denies(tags.Get("foot")) && !grants(bicycle):
 			// Ways closed to walkers are closed to cyclists too, except
 			// cycleways and ways that allow bicycles explicitly.
 			r.drop = DropAccess
 		}
 		r.fwd, r.bwd = bikeDirections(tags)
 		r.speed = p.BikeSpeed
+		if bicycle == "use_sidepath" {
+			r.speed /= p.SidepathFactor
+		}
 	case Car:
 		if !isCarClass[hw] {
 			r.drop = DropClass
@@ -201,8 +225,8 @@ var isCarClass = func() map[string]bool {
 }()
 
 // bikeDirections: oneway:bicycle decides when present; cycleway=opposite*
-// opens the way against its oneway; otherwise oneway and roundabouts
-// apply. Reversible ways count as two-way for bicycles.
+// opens the way against its oneway; otherwise oneway, roundabouts and
+// motorways (one-way unless tagged) apply. Reversible ways count as two-way for bicycles.
 func bikeDirections(tags osm.Tags) (fwd, bwd bool) {
 	d := onewayValue(tags.Get("oneway:bicycle"))
 	if d == dirNone {
@@ -215,7 +239,7 @@ func bikeDirections(tags osm.Tags) (fwd, bwd bool) {
 	}
 	if d == dirNone {
 		d = onewayValue(tags.Get("oneway"))
-		if d == dirNone && isRoundabout(tags) {
+		if d == dirNone && (isRoundabout(tags) || tags.Get("highway") == "motorway") {
 			d = dirForward
 		}
 	}

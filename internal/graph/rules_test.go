@@ -30,7 +30,14 @@ func TestClassify(t *testing.T) {
 		{"motorway", tags("highway", "motorway"), want{drop: DropClass}, want{drop: DropClass}, want{dir: "fwd", kmh: 120}},
 		{"motorway oneway=no", tags("highway", "motorway", "oneway", "no"), want{drop: DropClass}, want{drop: DropClass}, want{dir: "both", kmh: 120}},
 		{"motorway_link", tags("highway", "motorway_link"), want{drop: DropClass}, want{drop: DropClass}, want{dir: "both", kmh: 80}},
-		{"trunk", tags("highway", "trunk", "maxspeed", "100"), want{drop: DropClass}, want{drop: DropClass}, want{dir: "both", kmh: 100}},
+		{"trunk", tags("highway", "trunk", "maxspeed", "100"), want{dir: "both"}, want{dir: "both"}, want{dir: "both", kmh: 100}},
+		{"trunk_link", tags("highway", "trunk_link"), want{dir: "both"}, want{dir: "both"}, want{dir: "both", kmh: 70}},
+		{"trunk motorroad", tags("highway", "trunk", "motorroad", "yes"), want{drop: DropMotorroad}, want{drop: DropMotorroad}, want{dir: "both", kmh: 100}},
+		{"motorroad foot=yes", tags("highway", "primary", "motorroad", "yes", "foot", "yes"), want{dir: "both"}, want{drop: DropMotorroad}, want{dir: "both", kmh: 80}},
+		{"motorway foot=designated", tags("highway", "motorway", "foot", "designated"), want{dir: "both"}, want{drop: DropClass}, want{dir: "fwd", kmh: 120}},
+		{"motorway bicycle=permissive", tags("highway", "motorway", "bicycle", "permissive"), want{drop: DropClass}, want{dir: "fwd"}, want{dir: "fwd", kmh: 120}},
+		{"steps bicycle=yes", tags("highway", "steps", "bicycle", "yes"), want{dir: "both"}, want{dir: "both"}, want{drop: DropClass}},
+		{"construction foot=yes", tags("highway", "construction", "foot", "yes"), want{drop: DropClass}, want{drop: DropClass}, want{drop: DropClass}},
 		{"residential", tags("highway", "residential"), want{dir: "both"}, want{dir: "both"}, want{dir: "both", kmh: 40}},
 		{"private, foot=yes", tags("highway", "service", "access", "private", "foot", "yes"), want{dir: "both"}, want{drop: DropAccess}, want{drop: DropAccess}},
 		{"access=no, motor_vehicle=destination", tags("highway", "residential", "access", "no", "motor_vehicle", "destination"), want{drop: DropAccess}, want{drop: DropAccess}, want{dir: "both", kmh: 40}},
@@ -44,7 +51,8 @@ func TestClassify(t *testing.T) {
 		{"path foot=no bicycle=yes", tags("highway", "path", "foot", "no", "bicycle", "yes"), want{drop: DropAccess}, want{dir: "both"}, want{drop: DropClass}},
 		{"cycleway foot=no", tags("highway", "cycleway", "foot", "no"), want{drop: DropAccess}, want{dir: "both"}, want{drop: DropClass}},
 		{"cycleway bicycle=private", tags("highway", "cycleway", "bicycle", "private"), want{dir: "both"}, want{drop: DropAccess}, want{drop: DropClass}},
-		{"road bicycle=use_sidepath", tags("highway", "secondary", "bicycle", "use_sidepath"), want{dir: "both"}, want{drop: DropAccess}, want{dir: "both", kmh: 80}},
+		{"road bicycle=use_sidepath", tags("highway", "secondary", "bicycle", "use_sidepath"), want{dir: "both"}, want{dir: "both"}, want{dir: "both", kmh: 80}},
+		{"road foot=use_sidepath", tags("highway", "secondary", "foot", "use_sidepath"), want{dir: "both"}, want{dir: "both"}, want{dir: "both", kmh: 80}},
 		{"steps", tags("highway", "steps"), want{dir: "both"}, want{drop: DropClass}, want{drop: DropClass}},
 		{"platform", tags("highway", "platform"), want{dir: "both"}, want{drop: DropClass}, want{drop: DropClass}},
 		{"pedestrian area", tags("highway", "pedestrian", "area", "yes"), want{dir: "both"}, want{dir: "both"}, want{drop: DropClass}},
@@ -99,7 +107,16 @@ func TestClassify(t *testing.T) {
 				if mw.m == Car && mw.w.kmh > 0 && !near(r.speed*3.6, mw.w.kmh, 1e-9) {
 					t.Errorf("car speed %v km/h, want %v", r.speed*3.6, mw.w.kmh)
 				}
-				if mw.m == Walk && !r.ferry && r.speed != p.WalkSpeed || mw.m == Bike && !r.ferry && r.speed != p.BikeSpeed {
+				// A street to leave to its sidewalk (cycle track) takes
+				// SidepathFactor times as long.
+				walkSpeed, bikeSpeed := p.WalkSpeed, p.BikeSpeed
+				if c.tags.Get("foot") == "use_sidepath" {
+					walkSpeed /= p.SidepathFactor
+				}
+				if c.tags.Get("bicycle") == "use_sidepath" {
+					bikeSpeed /= p.SidepathFactor
+				}
+				if mw.m == Walk && !r.ferry && r.speed != walkSpeed || mw.m == Bike && !r.ferry && r.speed != bikeSpeed {
 					t.Errorf("%s speed %v", mw.m, r.speed)
 				}
 			}
