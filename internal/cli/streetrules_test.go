@@ -42,6 +42,18 @@ func TestStreetRulesReal(t *testing.T) {
 			t.Errorf("walk of %.0f m between neighbours 340 m apart", m)
 		}
 	})
+	t.Run("Sao Paulo patch of service ways", func(t *testing.T) {
+		// Grid point 89a8100c6abffff lies beside a patch of service ways
+		// of 64 nodes that only private ways join to the streets: 64
+		// vertices, but few junctions, so that R5 does not attach points
+		// to it and neither does saavu now; the point used to reach
+		// nothing.
+		osm := testutil.SharedData(t, "sao-paulo/spo_osm.pbf")
+		_, m := walkRoute(t, osm, "-46.6140882002316,-23.5708159194855", "-46.6079746773408,-23.5710980272876", "1000")
+		if m > 2000 {
+			t.Errorf("walk of %.0f m to a point 620 m away", m)
+		}
+	})
 	osm := testutil.SharedData(t, "tampere/tampere.osm.pbf")
 	t.Run("Tampere foot=use_sidepath", func(t *testing.T) {
 		// The end of service road 43189631 (node 541189364) is 18 m along

@@ -45,3 +45,36 @@ func (g *Graph) Components() (comp []int32, sizes []int32) {
 	}
 	return comp, sizes
 }
+
+// Junctions reports, per vertex, whether it is a junction or an end: a
+// vertex with other than two distinct neighbours. The others are the
+// shape points of a street. R5 makes its vertices of the former only (the
+// nodes shared by ways and the ends of ways) and measures the size of an
+// island in them (StreetLayer.MIN_SUBGRAPH_SIZE).
+func (g *Graph) Junctions() []bool {
+	n := g.NumVertices()
+	out := make([]bool, n)
+	for v := range n {
+		var a, b int32 = -1, -1
+		count := 0
+		add := func(u int32) {
+			if u == int32(v) || u == a || u == b {
+				return
+			}
+			count++
+			if a < 0 {
+				a = u
+			} else if b < 0 {
+				b = u
+			}
+		}
+		for e := g.FirstOut[v]; e < g.FirstOut[v+1] && count <= 2; e++ {
+			add(g.Head[e])
+		}
+		for e := g.RevFirstOut[v]; e < g.RevFirstOut[v+1] && count <= 2; e++ {
+			add(g.RevHead[e])
+		}
+		out[v] = count != 2
+	}
+	return out
+}

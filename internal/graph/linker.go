@@ -10,7 +10,8 @@ import "sync"
 const DefaultMinIsland = 40
 
 // Linker snaps points onto a graph while skipping the segments of its
-// islands: connected pieces of fewer than a minimum number of vertices,
+// islands: connected pieces of fewer than a minimum number of junctions
+// and ends (see Graph.Junctions),
 // except the largest piece, which is never an island however small the
 // graph. Snaps are expressed in the graph's own segments, so they work
 // with every search over it. A Linker is safe for concurrent use.
@@ -25,7 +26,9 @@ type Linker struct {
 }
 
 // NewLinker prepares snapping to g that skips pieces of fewer than
-// minIsland vertices (minIsland <= 1: skip nothing).
+// minIsland junctions and ends (minIsland <= 1: skip nothing); shape
+// points between them do not count, as in R5, whose vertices are only
+// those.
 func NewLinker(g *Graph, minIsland int) *Linker {
 	l := &Linker{g: g, view: g}
 	if g == nil {
@@ -37,12 +40,24 @@ func NewLinker(g *Graph, minIsland int) *Linker {
 	if minIsland <= 1 || len(g.SegU) == 0 {
 		return l
 	}
-	comp, sizes := g.Components()
-	var largest int32
-	for _, n := range sizes {
-		largest = max(largest, n)
+	// A piece's size is its number of junctions and ends, as R5 counts
+	// the vertices of its islands (shape points are no vertices there).
+	comp, vsizes := g.Components()
+	sizes := make([]int32, len(vsizes))
+	for v, j := range g.Junctions() {
+		if j {
+			sizes[comp[v]]++
+		}
 	}
-	island := func(c int32) bool { return int(sizes[c]) < minIsland && sizes[c] < largest }
+	// The largest piece (most junctions, then most vertices) is never an
+	// island.
+	largest := int32(0)
+	for c := range sizes {
+		if sizes[c] > sizes[largest] || (sizes[c] == sizes[largest] && vsizes[c] > vsizes[largest]) {
+			largest = int32(c)
+		}
+	}
+	island := func(c int32) bool { return int(sizes[c]) < minIsland && c != largest }
 	keep := make([]int32, 0, len(g.SegU))
 	var left []int32
 	for k, u := range g.SegU {

@@ -6,8 +6,9 @@ import (
 )
 
 // TestIslands links a point next to the island of testdata/osm/town.osm
-// (a street 25 - 26 - 27 that joins nothing) to the town beyond it, and
-// to the island itself when islands are kept.
+// (a street 25 - 26 - 27 that joins nothing: two ends, 26 a shape point,
+// so an island of 2 in R5's count) to the town beyond it, and to the
+// island itself when islands are kept.
 func TestIslands(t *testing.T) {
 	root := repoRoot(t)
 	g := buildWalk(t, filepath.Join(root, "testdata", "osm", "town.osm"), 1.2)
@@ -20,8 +21,8 @@ func TestIslands(t *testing.T) {
 	}{
 		{"default", 0, false},
 		{"kept", -1, true},
-		{"smaller than the island", 3, true},
-		{"just above the island", 4, false},
+		{"the island's size", 2, true},
+		{"just above the island", 3, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
