@@ -327,7 +327,7 @@ func registerStreetFlags(fs *pflag.FlagSet, modes []string) *streetFlags {
 	fs.Float64Var(&sf.bikeSpeed, "bike-speed", d.BikeSpeed, "cycling speed, m/s")
 	fs.Float64Var(&sf.ferryWait, "ferry-wait", d.FerryWait.Minutes(), "average wait for a road ferry, minutes")
 	fs.Float64Var(&sf.ferrySpeed, "ferry-speed", d.FerrySpeed, "ferry speed where the ferry way has no duration tag, m/s")
-	fs.IntVar(&sf.minIsland, "min-island", graph.DefaultMinIsland, "attach points only to connected pieces of streets with at least this many vertices (the largest piece always counts), as R5 does; 1 = any street")
+	fs.IntVar(&sf.minIsland, "min-island", graph.DefaultMinIsland, "attach points only to connected pieces of streets with at least this many junctions and ends (shape points do not count; the largest piece always counts), as R5 does; 1 = any street")
 	fs.StringVar(&sf.elevation, "elevation", "", "elevation raster (GeoTIFF, EPSG:4326 or EPSG:3067): walking and cycling times follow the slopes (Tobler's hiking function, as R5)")
 	return sf
 }
