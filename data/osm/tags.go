@@ -31,11 +31,13 @@ var keptKeys = map[string]bool{
 	"oneway": true, "oneway:bicycle": true, "junction": true,
 	"maxspeed": true, "route": true, "duration": true, "name": true,
 	"ref": true, "area": true, "service": true, "motorroad": true,
+	"maxspeed:conditional": true,
 }
 
 // KeepKey reports whether a way tag with this key is kept: highway, access,
 // foot, bicycle, motor_vehicle, motorcar, vehicle, oneway, oneway:bicycle,
-// junction, maxspeed, route, duration, name, ref, area, service, motorroad and
+// junction, maxspeed, maxspeed:conditional, route, duration, name, ref,
+// area, service, motorroad and
 // cycleway with any suffix (cycleway, cycleway:left, ...).
 func KeepKey(key string) bool {
 	if keptKeys[key] {

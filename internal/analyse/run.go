@@ -301,6 +301,9 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		}
 		byMode[m] = g
 		res.Counts.Graph[m.String()] = map[string]int{"vertices": g.NumVertices(), "edges": g.NumEdges(), "ferries": len(g.Ferries)}
+		if o.Graph.Season == "winter" && m == graph.Car {
+			res.Counts.Graph[m.String()]["winter_speeds"] = stats[i].WinterSpeeds
+		}
 		if o.Graph.Elevation != nil && (m == graph.Walk || m == graph.Bike) {
 			st := stats[i]
 			res.Counts.Graph[m.String()]["slope_segments"] = st.SlopeSegments

@@ -22,6 +22,7 @@ type Stats struct {
 	WaysDropped            map[DropReason]int // ways of the extract left out, per reason
 	ParallelEdges          int                // directed edges dropped beside a faster one between the same vertices
 	MaxspeedFallbacks      int                // car ways with an unreadable maxspeed, given the class default
+	WinterSpeeds           int                // car ways timed by their winter limit (Params.Season)
 	FerryDurationFallbacks int                // ferries with an unreadable duration, timed by length
 	MissingNodes           int                // way node references without coordinates, skipped
 	// With Params.Elevation (walk and bike): the street segments given a
@@ -285,6 +286,9 @@ func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
 		}
 		if u.rule.maxspeedFallback {
 			st.MaxspeedFallbacks++
+		}
+		if u.rule.winter {
+			st.WinterSpeeds++
 		}
 		st.WaysUsed[u.rule.class]++
 		posStart = append(posStart, start)

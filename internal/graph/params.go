@@ -25,6 +25,11 @@ type Params struct {
 	// preferred. The street stays usable, so that nobody is trapped where
 	// the sidewalk is not joined to the network (default 2).
 	SidepathFactor float64
+	// Season "winter" applies the winter speed limits of
+	// maxspeed:conditional ("80 @ winter"): Finland lowers 120 to 100
+	// and 100 to 80 km/h for the winter. "" or "summer": the maxspeed
+	// tag.
+	Season string
 
 	// CarSpeedKmh is the car speed of each highway class in km/h, used
 	// when a way has no readable maxspeed tag. Every car class needs one.
@@ -102,6 +107,9 @@ func (p *Params) validate(mode Mode) error {
 	}
 	if p.FerryWait < 0 {
 		return fmt.Errorf("graph: Params.FerryWait = %v, want zero or more", p.FerryWait)
+	}
+	if p.Season != "" && p.Season != "summer" && p.Season != "winter" {
+		return fmt.Errorf("graph: Params.Season = %q, want summer or winter", p.Season)
 	}
 	if p.SidepathFactor == 0 {
 		p.SidepathFactor = DefaultParams().SidepathFactor

@@ -125,6 +125,28 @@ type wayRule struct {
 	drop     DropReason
 	// maxspeedFallback: a maxspeed tag was present but unreadable
 	maxspeedFallback bool
+	// winter: the speed is a winter limit of maxspeed:conditional
+	winter bool
+}
+
+// winterMaxspeed reads the winter limit of a maxspeed:conditional value:
+// the first "SPEED @ winter" (or "@ (winter)") of its ";"-separated
+// rules.
+func winterMaxspeed(v string, symbolic map[string]float64) (float64, bool) {
+	for _, rule := range strings.Split(v, ";") {
+		speed, cond, ok := strings.Cut(rule, "@")
+		if !ok {
+			continue
+		}
+		cond = strings.Trim(strings.ToLower(strings.TrimSpace(cond)), "()")
+		if strings.TrimSpace(cond) != "winter" {
+			continue
+		}
+		if s, ok := ParseMaxspeed(strings.TrimSpace(speed), symbolic); ok {
+			return s, true
+		}
+	}
+	return 0, false
 }
 
 // classify applies the rules of the package documentation to one way.
@@ -209,6 +231,11 @@ func classify(tags osm.Tags, m Mode, p *Params) wayRule {
 				kmh = s
 			} else if t := strings.ToLower(strings.TrimSpace(v)); t != "none" && t != "signals" && t != "variable" {
 				r.maxspeedFallback = true
+			}
+		}
+		if p.Season == "winter" {
+			if s, ok := winterMaxspeed(tags.Get("maxspeed:conditional"), p.MaxspeedKmh); ok {
+				kmh, r.winter = s, true
 			}
 		}
 		r.speed = kmh / 3.6

@@ -129,3 +129,35 @@ func TestClassify(t *testing.T) {
 		t.Error("maxspeed=none flagged as unreadable")
 	}
 }
+
+// Winter limits: maxspeed:conditional "@ winter" applies in the winter
+// season only.
+func TestWinterMaxspeed(t *testing.T) {
+	cases := []struct {
+		name   string
+		tags   osm.Tags
+		summer float64
+		winter float64
+	}{
+		{"motorway 120 -> 100", tags("highway", "motorway", "maxspeed", "120", "maxspeed:conditional", "100 @ winter"), 120, 100},
+		{"trunk 100 -> 80, brackets", tags("highway", "trunk", "maxspeed", "100", "maxspeed:conditional", "80 @ (winter)"), 100, 80},
+		{"several rules", tags("highway", "primary", "maxspeed", "100", "maxspeed:conditional", "60 @ (Mo-Fr 07:00-09:00); 80 @ winter"), 100, 80},
+		{"no winter rule", tags("highway", "primary", "maxspeed", "80", "maxspeed:conditional", "60 @ wet"), 80, 80},
+		{"winter without maxspeed", tags("highway", "secondary", "maxspeed:conditional", "70 @ winter"), 80, 70},
+	}
+	for _, c := range cases {
+		p := DefaultParams()
+		if r := classify(c.tags, Car, &p); !near(r.speed*3.6, c.summer, 1e-9) || r.winter {
+			t.Errorf("%s summer: %v km/h (winter %v), want %v", c.name, r.speed*3.6, r.winter, c.summer)
+		}
+		p.Season = "winter"
+		if r := classify(c.tags, Car, &p); !near(r.speed*3.6, c.winter, 1e-9) || r.winter != (c.winter != c.summer) {
+			t.Errorf("%s winter: %v km/h (winter %v), want %v", c.name, r.speed*3.6, r.winter, c.winter)
+		}
+	}
+	p := DefaultParams()
+	p.Season = "autumn"
+	if _, _, err := Build(&osm.Extract{}, Car, p); err == nil {
+		t.Error("season autumn accepted")
+	}
+}
