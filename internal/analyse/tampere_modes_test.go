@@ -30,6 +30,16 @@ import (
 func tampereEveryMeasure(t testing.TB, out string, modes []graph.Mode) *Options {
 	o := tampereOptions(t, out)
 	o.Modes = modes
+	o.Transit = tampereTransit(t, "20220111", 60, []int{25, 50, 75})
+	gauss := access.Decay{Kind: access.DecayGaussian, CatchmentMin: 30}
+	o.Measures = Measures{NthNearest: 2, CumulativeMin: []float64{30}, FCA: &gauss,
+		Gravity: &access.Impedance{Kind: access.ImpedanceExponential, Beta: 0.1}, GravityMaxMin: 60, AllWithinMin: 45}
+	return o
+}
+
+// tampereTransit is the Tampere feed's day date, departures from 08:00
+// for window minutes, 20-minute walks, trips under two hours, 4 rides.
+func tampereTransit(t testing.TB, date string, window int, pcts []int) *TransitOptions {
 	feed, err := gtfs.Load(context.Background(), sharedData(t, "tampere", "tampere-gtfs.zip"), gtfs.Options{Prefix: "tampere"})
 	if err != nil {
 		t.Fatal(err)
@@ -38,18 +48,14 @@ func tampereEveryMeasure(t testing.TB, out string, modes []graph.Mode) *Options 
 	if err != nil {
 		t.Fatal(err)
 	}
-	day, err := tt.Day("20220111", transit.DayOptions{})
+	day, err := tt.Day(date, transit.DayOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	o.Transit = &TransitOptions{Timetable: tt, Day: day,
+	return &TransitOptions{Timetable: tt, Day: day,
 		Network:     ptaccess.Options{MaxWalk: 20 * time.Minute, MaxTime: 120 * time.Minute, MaxRides: 4},
-		Window:      ptaccess.Window{Date: "20220111", Depart: 8 * 3600, Minutes: 60},
-		Percentiles: []int{25, 50, 75}}
-	gauss := access.Decay{Kind: access.DecayGaussian, CatchmentMin: 30}
-	o.Measures = Measures{NthNearest: 2, CumulativeMin: []float64{30}, FCA: &gauss,
-		Gravity: &access.Impedance{Kind: access.ImpedanceExponential, Beta: 0.1}, GravityMaxMin: 60, AllWithinMin: 45}
-	return o
+		Window:      ptaccess.Window{Date: date, Depart: 8 * 3600, Minutes: window},
+		Percentiles: pcts}
 }
 
 func TestTampereEveryMeasureByTransit(t *testing.T) {

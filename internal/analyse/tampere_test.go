@@ -6,13 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/saavu/saavu/internal/testutil"
-
-	"github.com/saavu/saavu/data/gtfs"
-	"github.com/saavu/saavu/internal/ptaccess"
-	"github.com/saavu/saavu/internal/transit"
 
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
@@ -188,22 +183,7 @@ func TestTampereTransit(t *testing.T) {
 	}
 	o := tampereOptions(t, filepath.Join(t.TempDir(), "out"))
 	o.Modes = []graph.Mode{graph.Walk, graph.Transit}
-	feed, err := gtfs.Load(context.Background(), sharedData(t, "tampere", "tampere-gtfs.zip"), gtfs.Options{Prefix: "tampere"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tt, err := transit.Compile([]*gtfs.Feed{feed}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	day, err := tt.Day("20220110", transit.DayOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	o.Transit = &TransitOptions{Timetable: tt, Day: day,
-		Network:     ptaccess.Options{MaxWalk: 20 * time.Minute, MaxTime: 120 * time.Minute, MaxRides: 4},
-		Window:      ptaccess.Window{Date: "20220110", Depart: 8 * 3600, Minutes: 10},
-		Percentiles: []int{25, 50, 75}}
+	o.Transit = tampereTransit(t, "20220110", 10, []int{25, 50, 75})
 	res, err := Compute(context.Background(), o)
 	if err != nil {
 		t.Fatal(err)

@@ -66,15 +66,7 @@ func TestDemo(t *testing.T) {
 // a car beats both somewhere.
 func checkDemoNoCar(t *testing.T, path string) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readCSV(t, path)
 	// region|group|category|threshold -> mode -> within
 	within := map[string]map[string]float64{}
 	for _, r := range rows[1:] {

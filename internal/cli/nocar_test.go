@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"encoding/csv"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,15 +18,7 @@ func TestNoCarMatrixFixture(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	f, err := os.Open(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readCSV(t, out)
 	got := map[string]string{}
 	for _, r := range rows[1:] {
 		got[r[0]+">"+r[1]] = strings.Join(r[2:], " ")

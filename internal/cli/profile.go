@@ -1,13 +1,12 @@
 package cli
 
 import (
-	"fmt"
 	"io"
-	"strconv"
 	"time"
 
 	"github.com/saavu/saavu/data/csvio"
 	"github.com/saavu/saavu/internal/ptaccess"
+	"github.com/saavu/saavu/internal/transit"
 	"github.com/spf13/pflag"
 )
 
@@ -66,30 +65,8 @@ func r5NetworkOptions(o *ptaccess.Options, walkSpeed float64) {
 // travel_time_p<N> in whole minutes, truncated as R5 reports them, empty
 // when unreachable.
 func writeR5CSV(w io.Writer, m *ptaccess.Matrix, op, dp []csvio.Point) error {
-	header := []string{"from_id", "to_id"}
-	for _, p := range m.Percentiles {
-		header = append(header, "travel_time_p"+strconv.Itoa(p))
-	}
-	cw := csvio.NewWriter(w, header)
-	row := make([]any, len(header))
-	for i := range op {
-		for j := range dp {
-			row[0], row[1] = op[i].ID, dp[j].ID
-			for k := range m.Percentiles {
-				row[2+k] = nil
-				if v := m.At(i, j, k); v >= 0 {
-					row[2+k] = int(v) / 60
-				}
-			}
-			if err := cw.WriteRow(row...); err != nil {
-				return err
-			}
-		}
-	}
-	if err := cw.Flush(); err != nil {
-		return fmt.Errorf("matrix: %w", err)
-	}
-	return nil
+	return writePercentilesCSV(w, m, op, dp, []string{"from_id", "to_id"}, "travel_time_p%d",
+		func(s transit.Seconds) any { return int(s) / 60 })
 }
 
 func secondsDuration(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }

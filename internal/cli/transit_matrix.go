@@ -9,7 +9,7 @@ import (
 	"math"
 	"path/filepath"
 	"runtime"
-	"strconv"
+	"slices"
 	"strings"
 	"time"
 
@@ -405,9 +405,17 @@ func writeTransitParquet(w io.Writer, m *ptaccess.Matrix, op, dp []csvio.Point) 
 // writeTransitCSV writes origin_id,destination_id,pP_s... with one column
 // per percentile in seconds, empty when unreachable.
 func writeTransitCSV(w io.Writer, m *ptaccess.Matrix, op, dp []csvio.Point) error {
-	header := []string{"origin_id", "destination_id"}
+	return writePercentilesCSV(w, m, op, dp, []string{"origin_id", "destination_id"}, "p%d_s",
+		func(s transit.Seconds) any { return int(s) })
+}
+
+// writePercentilesCSV writes a timetabled matrix: the two id columns
+// named ids, then one column per percentile named by format (with the
+// percentile), value(seconds) in it, empty when unreachable.
+func writePercentilesCSV(w io.Writer, m *ptaccess.Matrix, op, dp []csvio.Point, ids []string, format string, value func(transit.Seconds) any) error {
+	header := slices.Clone(ids)
 	for _, p := range m.Percentiles {
-		header = append(header, "p"+strconv.Itoa(p)+"_s")
+		header = append(header, fmt.Sprintf(format, p))
 	}
 	cw := csvio.NewWriter(w, header)
 	row := make([]any, len(header))
@@ -417,7 +425,7 @@ func writeTransitCSV(w io.Writer, m *ptaccess.Matrix, op, dp []csvio.Point) erro
 			for k := range m.Percentiles {
 				row[2+k] = nil
 				if v := m.At(i, j, k); v >= 0 {
-					row[2+k] = int(v)
+					row[2+k] = value(v)
 				}
 			}
 			if err := cw.WriteRow(row...); err != nil {

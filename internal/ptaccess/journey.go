@@ -51,28 +51,15 @@ func (n *Network) MedianJourneys(ctx context.Context, origins, services []graph.
 	if err := checkPercentiles([]int{percentile}); err != nil {
 		return nil, err
 	}
-	byCat := make([][]int32, nCats)
-	for i, c := range categoryOf {
-		if int(c) >= nCats {
-			return nil, fmt.Errorf("%w: service %d has category %d of %d", ErrInput, i, c, nCats)
-		}
-		if c >= 0 && services[i].Seg >= 0 {
-			byCat[c] = append(byCat[c], int32(i))
-		}
-	}
 	from, to, step, count, err := win.bounds(n.day)
 	if err != nil {
 		return nil, err
 	}
-	limit := ms(n.opts.MaxWalk)
-	perStop := make([][]route.StopTime, nCats)
-	directs := make([][]transit.Seconds, nCats)
-	n.parallel(ctx, nCats, func(w *walker, c int) {
-		perStop[c], directs[c] = w.toCategory(services, byCat[c], origins, limit)
-	})
-	if err := ctx.Err(); err != nil {
+	perStop, directs, err := n.categoryWalks(ctx, origins, services, categoryOf, nCats)
+	if err != nil {
 		return nil, err
 	}
+	limit := ms(n.opts.MaxWalk)
 	eg, err := n.egress(perStop)
 	if err != nil {
 		return nil, err

@@ -34,29 +34,8 @@ func (n *Network) NearestCategoryAndPoints(ctx context.Context, origins, service
 	if err := checkPercentiles(percentiles); err != nil {
 		return nil, err
 	}
-	if len(categoryOf) != len(services) {
-		return nil, fmt.Errorf("%w: %d categories for %d services", ErrInput, len(categoryOf), len(services))
-	}
-	if nCats < 0 {
-		return nil, fmt.Errorf("%w: %d categories", ErrInput, nCats)
-	}
-	byCat := make([][]int32, nCats)
-	for i, c := range categoryOf {
-		if int(c) >= nCats {
-			return nil, fmt.Errorf("%w: service %d has category %d of %d", ErrInput, i, c, nCats)
-		}
-		if c >= 0 && services[i].Seg >= 0 {
-			byCat[c] = append(byCat[c], int32(i))
-		}
-	}
-	limit := ms(n.opts.MaxWalk)
-	perStop := make([][]route.StopTime, nCats)
-	// directs[c][o]: walk-only time from origin o to category c.
-	directs := make([][]transit.Seconds, nCats)
-	n.parallel(ctx, nCats, func(w *walker, c int) {
-		perStop[c], directs[c] = w.toCategory(services, byCat[c], origins, limit)
-	})
-	if err := ctx.Err(); err != nil {
+	perStop, directs, err := n.categoryWalks(ctx, origins, services, categoryOf, nCats)
+	if err != nil {
 		return nil, err
 	}
 	var pointDirect func(w *walker, i int, out []transit.Seconds)
@@ -80,6 +59,43 @@ func (n *Network) NearestCategoryAndPoints(ctx context.Context, origins, service
 			pointDirect(w, i, out[nCats:])
 		}
 	}, win, percentiles)
+}
+
+// categoryWalks runs one reverse walk search per category from all its
+// services: perStop[c] are the walks from the stops to the nearest
+// service of c, directs[c][o] the walk-only time from origin o to it.
+func (n *Network) categoryWalks(ctx context.Context, origins, services []graph.Snap, categoryOf []int32, nCats int) (perStop [][]route.StopTime, directs [][]transit.Seconds, err error) {
+	byCat, err := servicesByCategory(services, categoryOf, nCats)
+	if err != nil {
+		return nil, nil, err
+	}
+	limit := ms(n.opts.MaxWalk)
+	perStop = make([][]route.StopTime, nCats)
+	directs = make([][]transit.Seconds, nCats)
+	n.parallel(ctx, nCats, func(w *walker, c int) {
+		perStop[c], directs[c] = w.toCategory(services, byCat[c], origins, limit)
+	})
+	return perStop, directs, ctx.Err()
+}
+
+// servicesByCategory lists the snapped services of each category.
+func servicesByCategory(services []graph.Snap, categoryOf []int32, nCats int) ([][]int32, error) {
+	if len(categoryOf) != len(services) {
+		return nil, fmt.Errorf("%w: %d categories for %d services", ErrInput, len(categoryOf), len(services))
+	}
+	if nCats < 0 {
+		return nil, fmt.Errorf("%w: %d categories", ErrInput, nCats)
+	}
+	byCat := make([][]int32, nCats)
+	for i, c := range categoryOf {
+		if int(c) >= nCats {
+			return nil, fmt.Errorf("%w: service %d has category %d of %d", ErrInput, i, c, nCats)
+		}
+		if c >= 0 && services[i].Seg >= 0 {
+			byCat[c] = append(byCat[c], int32(i))
+		}
+	}
+	return byCat, nil
 }
 
 // toCategory runs one reverse search from the services svc (indices into
