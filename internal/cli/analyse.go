@@ -141,6 +141,9 @@ func analyseCommand() command {
 		if err := mf.apply(&o.Measures); err != nil {
 			return err
 		}
+		if err := checkBasemap(o.BasemapURL); err != nil {
+			return err
+		}
 		if o.ServicesOSM, err = analyse.ParseOSMRules(osmRules); err != nil {
 			return inputErr(err, "")
 		}

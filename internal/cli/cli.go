@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -103,7 +104,7 @@ func Run(ctx context.Context, env *Env, args []string) error {
 					return c.run(ctx, env, []string{"--help"})
 				}
 			}
-			return usagef("unknown command %q: see 'saavu help'", args[1])
+			return unknownCommand(args[1])
 		}
 		printHelp(env.Stdout)
 		return nil
@@ -114,6 +115,18 @@ func Run(ctx context.Context, env *Env, args []string) error {
 		if c.name == name {
 			return c.run(ctx, env, args[1:])
 		}
+	}
+	return unknownCommand(name)
+}
+
+// unknownCommand says so, with the command meant when one is close.
+func unknownCommand(name string) error {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	if s := suggest(name, names); s != "" {
+		return usagef("unknown command %q: did you mean %q? see 'saavu help'", name, s)
 	}
 	return usagef("unknown command %q: see 'saavu help'", name)
 }
@@ -142,8 +155,10 @@ func flagSet(c command, env *Env) (*pflag.FlagSet, *logFlags) {
 	lf := &logFlags{}
 	fs.Usage = func() {
 		out := env.Stdout
-		fmt.Fprintf(out, "Usage: saavu %s %s\n\n%s\n\nFlags:\n", c.name, c.usage, c.summary)
-		fmt.Fprint(out, fs.FlagUsages())
+		fmt.Fprintf(out, "Usage: saavu %s\n\n%s\n", strings.TrimSpace(c.name+" "+c.usage), c.summary)
+		if u := fs.FlagUsages(); u != "" {
+			fmt.Fprintf(out, "\nFlags:\n%s", u)
+		}
 		if c.example != "" {
 			fmt.Fprintf(out, "\nExample:\n  %s\n", strings.ReplaceAll(strings.TrimSpace(c.example), "\n", "\n  "))
 		}
@@ -183,15 +198,102 @@ func (lf *logFlags) logger(w io.Writer) (*slog.Logger, error) {
 // parse parses args, turning flag errors into usage errors.
 func parse(fs *pflag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return err
-		}
-		return usagef("%s: %v (see 'saavu %s --help')", fs.Name(), err, fs.Name())
+		return flagErr(fs, err)
 	}
 	if fs.NArg() > 0 {
 		return usagef("%s: unexpected argument %q (see 'saavu %s --help')", fs.Name(), fs.Arg(0), fs.Name())
 	}
 	return nil
+}
+
+var (
+	unknownFlagRe = regexp.MustCompile(`^unknown (?:shorthand )?flag: '?-{0,2}([^' ]+)'?`)
+	badValueRe    = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-\w, )?--([a-z0-9-]+)" flag`)
+)
+
+// flagErr turns a pflag error into a usage error that says what to do:
+// the flag meant for an unknown one, the form a list takes for a bad
+// value.
+func flagErr(fs *pflag.FlagSet, err error) error {
+	if errors.Is(err, pflag.ErrHelp) {
+		return err
+	}
+	see := fmt.Sprintf("(see 'saavu %s --help')", fs.Name())
+	msg := err.Error()
+	if m := unknownFlagRe.FindStringSubmatch(msg); m != nil {
+		var names []string
+		fs.VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+		if s := suggest(m[1], names); s != "" {
+			return usagef("%s: unknown flag --%s: did you mean --%s? %s", fs.Name(), m[1], s, see)
+		}
+		return usagef("%s: unknown flag --%s %s", fs.Name(), m[1], see)
+	}
+	if m := badValueRe.FindStringSubmatch(msg); m != nil {
+		if f := fs.Lookup(m[2]); f != nil {
+			switch t := f.Value.Type(); {
+			case strings.HasSuffix(t, "Slice"):
+				return usagef("%s: --%s %q: give %s separated by commas, e.g. --%s %s %s", fs.Name(), m[2], m[1],
+					listNoun(t), m[2], listExample(t), see)
+			case t == "int" || t == "int32" || t == "float64":
+				return usagef("%s: --%s %q: give a number %s", fs.Name(), m[2], m[1], see)
+			}
+		}
+	}
+	return usagef("%s: %v %s", fs.Name(), err, see)
+}
+
+func listNoun(t string) string {
+	switch t {
+	case "float64Slice", "intSlice", "int32Slice":
+		return "numbers"
+	}
+	return "values"
+}
+
+func listExample(t string) string {
+	switch t {
+	case "float64Slice", "intSlice", "int32Slice":
+		return "10,20,30"
+	}
+	return "a,b"
+}
+
+// suggest returns the candidate closest to name: at most two edits away,
+// or one that name starts with or that starts with name; "" when none is.
+func suggest(name string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		d := editDistance(name, c)
+		if d >= bestD {
+			if (strings.HasPrefix(name, c+"-") || strings.HasPrefix(c, name)) && bestD == 3 && best == "" {
+				best = c
+			}
+			continue
+		}
+		best, bestD = c, d
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance of a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 func versionCommand() command {
@@ -205,4 +307,18 @@ func versionCommand() command {
 		return nil
 	}
 	return c
+}
+
+// checkBasemap refuses a tile URL template without the {z}, {x} and {y}
+// a map needs to fetch tiles.
+func checkBasemap(url string) error {
+	if url == "" {
+		return nil
+	}
+	for _, p := range []string{"{z}", "{x}", "{y}"} {
+		if !strings.Contains(url, p) {
+			return usagef("--basemap %q: a tile URL template needs {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png", url)
+		}
+	}
+	return nil
 }

@@ -44,7 +44,7 @@ saavu diff runs/base runs/ristiina --out runs/ristiina-diff`,
 		fs.StringVar(&out, "out", "", "output folder for diff.csv and changed-cells.geojson (required)")
 		lf.register(fs)
 		if err := fs.Parse(args); err != nil {
-			return parse(fs, args)
+			return flagErr(fs, err)
 		}
 		if fs.NArg() != 2 {
 			return usagef("diff: give two analyse output folders, the base run first: 'saavu diff runs/base runs/scenario --out runs/diff'")

@@ -29,7 +29,7 @@ saavu merge parts/ --out results/`,
 		fs.BoolVar(&matrix, "matrix", false, "join the CSV parts of a sharded 'saavu matrix' run, given in shard order")
 		lf.register(fs)
 		if err := fs.Parse(args); err != nil {
-			return parse(fs, args)
+			return flagErr(fs, err)
 		}
 		if out == "" || fs.NArg() == 0 {
 			return usagef("merge: give the folders (or part files) of the shards and --out DIR")

@@ -28,10 +28,13 @@ func reportCommand() command {
 		fs.StringVar(&opts.BasemapAttribution, "basemap-attribution", "", "attribution shown for --basemap tiles")
 		lf.register(fs)
 		if err := fs.Parse(args); err != nil {
-			return parse(fs, args)
+			return flagErr(fs, err)
 		}
 		if fs.NArg() != 1 {
 			return usagef("report: give the analyse output folder, e.g. 'saavu report results/'")
+		}
+		if err := checkBasemap(opts.BasemapURL); err != nil {
+			return err
 		}
 		dir := fs.Arg(0)
 		if out == "" {
