@@ -7,8 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"runtime/debug"
 	"regexp"
+	"runtime/debug"
 	"sort"
 	"strings"
 
