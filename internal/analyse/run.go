@@ -237,7 +237,9 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		svcs = append(svcs, s...)
 		res.Warnings = append(res.Warnings, ws...)
 	}
-	svcs = append(svcs, servicesFromOSM(pois, o.ServicesOSM)...)
+	fromOSM, matched := servicesFromOSMCounted(pois, o.ServicesOSM)
+	svcs = append(svcs, fromOSM...)
+	res.Warnings = append(res.Warnings, unmatchedOSMRules(pois, o.ServicesOSM, matched, o.OSM+o.NetworkFile)...)
 	if o.Scenario != nil {
 		in := make([]scenario.Service, len(svcs))
 		for i, s := range svcs {

@@ -6,18 +6,20 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"github.com/saavu/saavu/internal/travel"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/saavu/saavu/data/osm"
 	"github.com/saavu/saavu/geo"
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/travel"
 )
 
 // The fixture is laid out on the EPSG:3067 grid so that every 1 km cell
@@ -532,5 +534,21 @@ func TestComputePointOrigins(t *testing.T) {
 	o.OriginWeight = "staff"
 	if _, err := Compute(context.Background(), o); err == nil || !errors.Is(err, ErrInput) || !strings.Contains(err.Error(), "firms.csv") {
 		t.Errorf("missing weight column: %v", err)
+	}
+}
+
+// A --services-osm rule that matches nothing is a warning naming the
+// tag meant.
+func TestUnmatchedOSMRules(t *testing.T) {
+	pois := []osm.POI{{ID: 1, Kind: "amenity=pharmacy"}, {ID: 2, Kind: "amenity=doctors"}}
+	rules := []OSMRule{{"amenity", "pharmacie", "pharmacy"}, {"amenity", "doctors", "doctors"}, {"shop", "bakery", "bakery"}}
+	svcs, matched := servicesFromOSMCounted(pois, rules)
+	if len(svcs) != 1 || !slices.Equal(matched, []int{0, 1, 0}) {
+		t.Fatalf("services %v, matched %v", svcs, matched)
+	}
+	ws := unmatchedOSMRules(pois, rules, matched, "x.pbf")
+	if len(ws) != 2 || !strings.Contains(ws[0], "amenity=pharmacie") || !strings.Contains(ws[0], "did you mean amenity=pharmacy?") ||
+		!strings.Contains(ws[1], "shop=bakery") || strings.Contains(ws[1], "did you mean") {
+		t.Errorf("warnings %q", ws)
 	}
 }

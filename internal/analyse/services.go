@@ -85,12 +85,21 @@ func loadServices(path string) ([]Service, []string, error) {
 // servicesFromOSM turns points of interest matching the rules into
 // services, in OSM id order.
 func servicesFromOSM(pois []osm.POI, rules []OSMRule) []Service {
+	out, _ := servicesFromOSMCounted(pois, rules)
+	return out
+}
+
+// servicesFromOSMCounted is servicesFromOSM, with the number of points
+// each rule matched.
+func servicesFromOSMCounted(pois []osm.POI, rules []OSMRule) ([]Service, []int) {
 	var out []Service
+	matched := make([]int, len(rules))
 	for _, p := range pois {
-		for _, r := range rules {
+		for k, r := range rules {
 			if p.Kind != r.Key+"="+r.Value {
 				continue
 			}
+			matched[k]++
 			name := p.Name
 			if name == "" {
 				name = fmt.Sprintf("%s %d", r.Value, p.ID)
@@ -100,7 +109,56 @@ func servicesFromOSM(pois []osm.POI, rules []OSMRule) []Service {
 			break
 		}
 	}
+	return out, matched
+}
+
+// unmatchedOSMRules warns of the --services-osm rules that matched no
+// point of interest, with the kind meant when one of the extract's kinds
+// is close.
+func unmatchedOSMRules(pois []osm.POI, rules []OSMRule, matched []int, file string) []string {
+	kinds := map[string]bool{}
+	for _, p := range pois {
+		kinds[p.Kind] = true
+	}
+	var out []string
+	for k, r := range rules {
+		if matched[k] > 0 {
+			continue
+		}
+		w := fmt.Sprintf("--services-osm %s=%s: no point of interest of %s has this tag", r.Key, r.Value, file)
+		best, bestD := "", 3
+		for kind := range kinds {
+			if d := levenshtein(r.Key+"="+r.Value, kind); d < bestD || (d == bestD && kind < best) {
+				best, bestD = kind, d
+			}
+		}
+		if best != "" {
+			w += "; did you mean " + best + "?"
+		}
+		out = append(out, w)
+	}
 	return out
+}
+
+// levenshtein is the edit distance of a and b.
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // ParseOSMRules reads KEY=VALUE[:CATEGORY] items, spaces around each part

@@ -161,6 +161,7 @@ func analyseCommand() command {
 		if err := ctx.Err(); err != nil {
 			return err // interrupted after the last stage: write nothing
 		}
+		logWarnings(log, res.Warnings)
 		if res.Shard != nil {
 			if err := analyse.WritePart(res, o); err != nil {
 				return classify(err)

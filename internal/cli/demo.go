@@ -75,6 +75,7 @@ func demoCommand() command {
 		if err != nil {
 			return classify(err)
 		}
+		logWarnings(log, res.Warnings)
 		if err := analyse.Write(res, o); err != nil {
 			return classify(err)
 		}
