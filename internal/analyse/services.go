@@ -2,13 +2,16 @@ package analyse
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/saavu/saavu/data/csvio"
 	"github.com/saavu/saavu/data/geojson"
 	"github.com/saavu/saavu/data/osm"
+	"github.com/saavu/saavu/internal/names"
 )
 
 // Service is a service point, WGS84.
@@ -126,39 +129,12 @@ func unmatchedOSMRules(pois []osm.POI, rules []OSMRule, matched []int, file stri
 			continue
 		}
 		w := fmt.Sprintf("--services-osm %s=%s: no point of interest of %s has this tag", r.Key, r.Value, file)
-		best, bestD := "", 3
-		for kind := range kinds {
-			if d := levenshtein(r.Key+"="+r.Value, kind); d < bestD || (d == bestD && kind < best) {
-				best, bestD = kind, d
-			}
-		}
-		if best != "" {
+		if best := names.Closest(r.Key+"="+r.Value, slices.Sorted(maps.Keys(kinds)), 2); best != "" {
 			w += "; did you mean " + best + "?"
 		}
 		out = append(out, w)
 	}
 	return out
-}
-
-// levenshtein is the edit distance of a and b.
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // ParseOSMRules reads KEY=VALUE[:CATEGORY] items, spaces around each part

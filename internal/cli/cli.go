@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/saavu/saavu/data/outdir"
+	"github.com/saavu/saavu/internal/names"
 	"github.com/spf13/pflag"
 )
 
@@ -259,41 +260,18 @@ func listExample(t string) string {
 }
 
 // suggest returns the candidate closest to name: at most two edits away,
-// or one that name starts with or that starts with name; "" when none is.
+// or, failing that, one that name starts with (followed by "-") or that
+// starts with name; "" when none is.
 func suggest(name string, candidates []string) string {
-	best, bestD := "", 3
+	if c := names.Closest(name, candidates, 2); c != "" {
+		return c
+	}
 	for _, c := range candidates {
-		d := editDistance(name, c)
-		if d >= bestD {
-			if (strings.HasPrefix(name, c+"-") || strings.HasPrefix(c, name)) && bestD == 3 && best == "" {
-				best = c
-			}
-			continue
+		if strings.HasPrefix(name, c+"-") || strings.HasPrefix(c, name) {
+			return c
 		}
-		best, bestD = c, d
 	}
-	return best
-}
-
-// editDistance is the Levenshtein distance of a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }
 
 func versionCommand() command {
