@@ -23,6 +23,8 @@ func TestCLIHabits(t *testing.T) {
 		{[]string{"report", "results", "--basemap", "https://tiles.example/map.png"}, "needs {z}, {x} and {y}"},
 		{[]string{"analyse", "--osm", "x.pbf", "--out", "o", "--basemap", "tiles"}, "needs {z}, {x} and {y}"},
 		{[]string{"frobnicate"}, `unknown command "frobnicate": see 'saavu help'`},
+		{[]string{"route", "--osm", "x.pbf", "--mode", "walk", "--from", "61.4978,23.7610", "--to", "23.8580,61.4500"}, "look swapped (Finland is lon 19..32, lat 59..71)"},
+		{[]string{"isochrones", "--osm", "x.pbf", "--from", "61.4978,23.7610"}, "look swapped"},
 	}
 	for _, c := range cases {
 		code, _, stderr := run(t, c.args...)

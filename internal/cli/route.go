@@ -128,6 +128,8 @@ func parseLonLat(flag, s string) ([2]float64, error) {
 		v[i] = f
 	}
 	switch {
+	case v[0] >= 59 && v[0] <= 71 && v[1] >= 19 && v[1] <= 32:
+		return bad(fmt.Sprintf("lon %g, lat %g look swapped (Finland is lon 19..32, lat 59..71): write the longitude first", v[0], v[1]))
 	case v[0] < -180 || v[0] > 180:
 		return bad("longitude outside -180..180")
 	case v[1] < -90 || v[1] > 90:
