@@ -103,6 +103,9 @@ type TransitOptions struct {
 	// RoundTrips, when set, checks same-day round trips by public
 	// transport to each category, within the services' opening hours.
 	RoundTrips *ptaccess.RoundTripParams
+	// Warnings found while loading the timetable, reported with the
+	// run's own.
+	Warnings []string
 	// Journeys adds, per cell and category, the shape of the journey at
 	// the main percentile: rides, minutes walked, waited and in vehicles.
 	Journeys bool

@@ -204,6 +204,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		if len(cells.Cell) == 0 {
 			return nil, inputError(fmt.Errorf("grid: the area %v holds no %d m cell", b, o.CellSize))
 		}
+		res.Warnings = append(res.Warnings, "no population given (--population): every grid cell weighs 1, lakes and forests included, so the figures count cells, not people")
 	}
 	cells.Groups = append([]string{"population"}, groupNames(o.Groups)...)
 	if len(res.Regions) == 0 {

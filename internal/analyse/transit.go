@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/saavu/saavu/data/openinghours"
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/ptaccess"
+	"github.com/saavu/saavu/internal/transit"
 	"github.com/saavu/saavu/internal/travel"
 )
 
@@ -67,6 +69,13 @@ func newSources(ctx context.Context, o *Options, res *Result, graphs []*graph.Gr
 			ServiceTable: ms.NthNearest > 1 || ms.reachLimitMin() > 0}
 		st := net.Stats()
 		res.Counts.Transit = map[string]int{"stops_served": st.ServedStops, "stops_linked": st.LinkedStops, "trips": t.Day.NumTrips(), "transfers": st.DayTransfers}
+		res.Warnings = append(res.Warnings, t.Warnings...)
+		from := t.Window.Depart
+		to := from + transit.Seconds(max(1, t.Window.Minutes)*60) + transit.Seconds(net.Options().MaxTime/time.Second)
+		if t.Day.NumTrips() > 0 && !departsIn(t.Day, from, to) {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("transit: no vehicle leaves any stop between %s and %s on %s (the window and the trip limit after it): public transport is walking only",
+				clockHM(from), clockHM(to), t.Day.Date))
+		}
 		if st.ServedStops > 0 && st.LinkedStops == 0 {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("transit: no stop of the feeds lies near a walkable street of %s: do they cover the same area?", o.OSM))
 		}
@@ -99,6 +108,20 @@ func newSources(ctx context.Context, o *Options, res *Result, graphs []*graph.Gr
 	}
 	return srcs, ctx.Err()
 }
+
+// departsIn reports whether a vehicle of day leaves a stop at or after
+// from and before to.
+func departsIn(day *transit.Day, from, to transit.Seconds) bool {
+	for _, d := range day.Dep {
+		if d >= from && d < to {
+			return true
+		}
+	}
+	return false
+}
+
+// clockHM writes seconds since midnight as HH:MM.
+func clockHM(s transit.Seconds) string { return fmt.Sprintf("%02d:%02d", s/3600, s%3600/60) }
 
 // sourceErr classifies an error of a travel source: cancellation stays
 // as it is, bad input becomes an input error.

@@ -459,7 +459,8 @@ func transitOptions(ctx context.Context, tf *transitFlags, window int, percentil
 		return nil, err
 	}
 	t := &analyse.TransitOptions{Timetable: tt, Day: day, Network: popts,
-		Window: ptaccess.Window{Date: tf.date, Depart: dep, Minutes: window}, Percentiles: percentiles}
+		Window: ptaccess.Window{Date: tf.date, Depart: dep, Minutes: window}, Percentiles: percentiles,
+		Warnings: tf.warnings}
 	for _, a := range append(append([]string{}, tf.gtfs...), tf.links...) {
 		_, path := namedPath(a)
 		t.Inputs = append(t.Inputs, path)

@@ -53,6 +53,10 @@ type transitFlags struct {
 	// frequency factors for the day.
 	extraSketches []transit.Sketch
 	scaleRoutes   map[string]float64
+
+	// warnings found while loading the timetable: feeds with warnings, a
+	// date outside a feed's service dates, a date with no trip.
+	warnings []string
 }
 
 func registerTransitFlags(fs *pflag.FlagSet) *transitFlags {
@@ -150,7 +154,11 @@ func (tf *transitFlags) loadTimetable(ctx context.Context, log *slog.Logger) (*t
 			return nil, nil, inputErr(err, "run 'saavu validate --gtfs "+path+"' for the full report")
 		}
 		if f.Report.Warnings > 0 {
-			log.Warn("feed has warnings", "feed", name, "warnings", f.Report.Warnings, "hint", "saavu validate --gtfs "+path)
+			tf.warnings = append(tf.warnings, fmt.Sprintf("gtfs: %s: %d warnings (problems saavu repaired); see 'saavu validate --gtfs %s'", path, f.Report.Warnings, path))
+		}
+		if d, err := gtfs.ParseDate(tf.date); err == nil && f.Report.HasDates && (d < f.Report.FirstDate || d > f.Report.LastDate) {
+			tf.warnings = append(tf.warnings, fmt.Sprintf("gtfs: %s: --date %s is outside the feed's service dates %s to %s: none of its trips runs",
+				path, tf.date, f.Report.FirstDate, f.Report.LastDate))
 		}
 		feeds = append(feeds, f)
 	}
@@ -176,7 +184,7 @@ func (tf *transitFlags) loadTimetable(ctx context.Context, log *slog.Logger) (*t
 		return nil, nil, inputErr(err, "")
 	}
 	if day.NumTrips() == 0 {
-		log.Warn("no trip runs on the date: only walking is possible", "date", tf.date)
+		tf.warnings = append(tf.warnings, fmt.Sprintf("transit: no trip runs on %s: public transport is walking only", tf.date))
 	}
 	return tt, day, nil
 }
@@ -196,6 +204,7 @@ func buildNetwork(ctx context.Context, sf *streetFlags, tf *transitFlags, opts p
 	if err != nil {
 		return nil, err
 	}
+	logWarnings(log, tf.warnings)
 	ext, err := osm.Read(ctx, sf.osm, osm.Options{SkipPOIs: true})
 	if err != nil {
 		return nil, inputErr(err, "")

@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/saavu/saavu/internal/testutil"
+)
+
+// Problems with the inputs that leave results which look fine are said
+// on stderr and in run.json: a window after the feed's last trips, a
+// date outside its service dates, no population given.
+func TestInputWarnings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("real-data runs skipped in -short mode")
+	}
+	osm := testutil.SharedData(t, "tampere/tampere.osm.pbf")
+	feed := testutil.SharedData(t, "tampere/tampere-gtfs.zip")
+	cases := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"window after the last trips", []string{"--date", "20220110", "--depart", "16:00"},
+			[]string{"no vehicle leaves any stop between 16:00 and 18:10 on 20220110", "no population given"}},
+		{"date outside the feed", []string{"--date", "20230110", "--depart", "08:00"},
+			[]string{"--date 20230110 is outside the feed's service dates 20210920 to 20220331", "no trip runs on 20230110"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			args := append([]string{"analyse", "--osm", osm, "--services-osm", "amenity=pharmacy", "--cell-size", "1000",
+				"--modes", "transit", "--gtfs", feed, "--window", "10", "--out", out}, c.args...)
+			code, _, stderr := run(t, args...)
+			if code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			b, err := os.ReadFile(filepath.Join(out, "run.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var info struct{ Warnings []string }
+			if err := json.Unmarshal(b, &info); err != nil {
+				t.Fatal(err)
+			}
+			all := strings.Join(info.Warnings, "\n")
+			for _, w := range c.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("run.json warnings lack %q:\n%s", w, all)
+				}
+				if !strings.Contains(stderr, w) || !strings.Contains(stderr, "level=WARN") {
+					t.Errorf("stderr lacks the WARN line %q:\n%s", w, stderr)
+				}
+			}
+		})
+	}
+}
