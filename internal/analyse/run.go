@@ -442,6 +442,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 // summarise computes the region statistics and gap areas from the times of
 // every cell.
 func summarise(res *Result, o *Options) {
+	res.Warnings = append(res.Warnings, snapWarnings(res, o)...)
 	cells, cats := res.Cells, res.Categories
 	res.Stats = make([][][][]access.RegionStats, len(o.Modes))
 	res.Gaps = make([][][]access.GapArea, len(o.Modes))
@@ -487,6 +488,43 @@ func whyCodes(src, snap []travel.Why) []uint8 {
 			w = src[i]
 		}
 		out[i] = uint8(w)
+	}
+	return out
+}
+
+// SnapWarnShare is the share of a region's population beyond --max-snap
+// of a mode's streets, or only near their small cut-off pieces, from
+// which a warning is given.
+const SnapWarnShare = 0.01
+
+// snapWarnings warns, per street graph and region, of the population that
+// no street of the graph attaches (a reason beyond_snap or island): it
+// counts as unreachable, which the regional figures alone do not say.
+func snapWarnings(res *Result, o *Options) []string {
+	var out []string
+	seen := map[graph.Mode]bool{}
+	for m, mode := range o.Modes {
+		g := streetModeOf(mode)
+		if seen[g] || m >= len(res.Why) || len(res.Why[m]) == 0 {
+			continue
+		}
+		seen[g] = true
+		why := res.Why[m][0] // the snapping reasons are the same for every category
+		total := make([]float64, len(res.Regions))
+		far := make([]float64, len(res.Regions))
+		for i, w := range res.Cells.Weight[0] {
+			r := res.Cells.Region[i]
+			total[r] += w
+			if x := travel.Why(why[i]); x == travel.BeyondSnap || x == travel.Island {
+				far[r] += w
+			}
+		}
+		for r, reg := range res.Regions {
+			if total[r] > 0 && far[r]/total[r] >= SnapWarnShare {
+				out = append(out, fmt.Sprintf("%s: %.1f%% of the population of %s (%.0f of %.0f) is farther than --max-snap (%g m) from any %s street, or near only small cut-off pieces of street: it counts as unreachable",
+					g, 100*far[r]/total[r], reg.Name, far[r], total[r], o.MaxSnapM, g))
+			}
+		}
 	}
 	return out
 }

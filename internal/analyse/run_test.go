@@ -456,6 +456,13 @@ func TestComputeFixtureMinIsland(t *testing.T) {
 	if n := res.Counts.CellsUnsnapped["car"]; n != 2 {
 		t.Errorf("cells beyond snap: %d, want 2 (c8 and c11)", n)
 	}
+	// c8 and c11 are not attached: a warning says how much of their
+	// region's population that is.
+	if !slices.ContainsFunc(res.Warnings, func(w string) bool {
+		return strings.HasPrefix(w, "car: ") && strings.Contains(w, "farther than --max-snap (1000 m) from any car street")
+	}) {
+		t.Errorf("no warning of the unattached population: %q", res.Warnings)
+	}
 	for i, cell := range res.Cells.Cell {
 		k := int((float64(cell.E) + 500 - 330500) / 1000)
 		got := res.Nearest[0][0].TimeMs[i]
