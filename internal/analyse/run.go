@@ -443,6 +443,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 // every cell.
 func summarise(res *Result, o *Options) {
 	res.Warnings = append(res.Warnings, snapWarnings(res, o)...)
+	res.Warnings = append(res.Warnings, longTimeWarnings(res)...)
 	cells, cats := res.Cells, res.Categories
 	res.Stats = make([][][][]access.RegionStats, len(o.Modes))
 	res.Gaps = make([][][]access.GapArea, len(o.Modes))
@@ -523,6 +524,34 @@ func snapWarnings(res *Result, o *Options) []string {
 			if total[r] > 0 && far[r]/total[r] >= SnapWarnShare {
 				out = append(out, fmt.Sprintf("%s: %.1f%% of the population of %s (%.0f of %.0f) is farther than --max-snap (%g m) from any %s street, or near only small cut-off pieces of street: it counts as unreachable",
 					g, 100*far[r]/total[r], reg.Name, far[r], total[r], o.MaxSnapM, g))
+			}
+		}
+	}
+	return out
+}
+
+// LongTripMin is the time to a nearest service beyond which a warning is
+// given: six hours, longer than anyone travels to an office and a sign of
+// a missing --max-time or of a network that does not join up.
+const LongTripMin = 360
+
+// longTimeWarnings warns, per mode and category, of the population whose
+// nearest service is more than LongTripMin away.
+func longTimeWarnings(res *Result) []string {
+	var out []string
+	for m, mode := range res.Modes {
+		for c, cat := range res.Categories {
+			var pop float64
+			var longest uint32
+			for i, t := range res.Nearest[m][c].TimeMs {
+				if t != Unreachable && t > LongTripMin*60000 {
+					pop += res.Cells.Weight[0][i]
+					longest = max(longest, t)
+				}
+			}
+			if longest > 0 {
+				out = append(out, fmt.Sprintf("%s to %s: %.0f people are more than %d hours from the nearest service, up to %.1f hours: set --max-time to count such trips as unreachable",
+					mode, cat, pop, LongTripMin/60, float64(longest)/3.6e6))
 			}
 		}
 	}

@@ -559,3 +559,26 @@ func TestUnmatchedOSMRules(t *testing.T) {
 		t.Errorf("warnings %q", ws)
 	}
 }
+
+// Nearest services more than six hours away are a warning with the
+// population concerned and the longest time.
+func TestLongTimeWarnings(t *testing.T) {
+	res := &Result{
+		Modes:      []graph.Mode{graph.Walk},
+		Categories: []string{"kela"},
+		Cells:      &Cells{Weight: [][]float64{{10, 20, 30}}},
+		Nearest: [][]access.Nearest{{{TimeMs: []uint32{
+			60 * 60000,          // one hour
+			7 * 3600000,         // seven hours
+			uint32(Unreachable), // none
+		}}}},
+	}
+	ws := longTimeWarnings(res)
+	if len(ws) != 1 || !strings.Contains(ws[0], "walk to kela: 20 people are more than 6 hours") || !strings.Contains(ws[0], "up to 7.0 hours") {
+		t.Errorf("warnings %q", ws)
+	}
+	res.Nearest[0][0].TimeMs[1] = 6 * 3600000 // exactly six hours: no warning
+	if ws := longTimeWarnings(res); len(ws) != 0 {
+		t.Errorf("warnings %q for six hours", ws)
+	}
+}
