@@ -340,6 +340,28 @@ func newPlanRun(res *analyse.Result, o *analyse.Options, pf *planFlags, obj plan
 	return pr, nil
 }
 
+// streetBeforeAfter gives each cell's time to its nearest service before
+// and after the change by a street mode, by a full search.
+func (pr *planRun) streetBeforeAfter(chosen []int32) (before, after []uint32) {
+	var open []graph.Snap
+	for n, i := range pr.svc {
+		s := pr.res.Services[i]
+		sn, ok := pr.link.Snap(s.Lon, s.Lat, pr.o.MaxSnapM)
+		if !ok {
+			sn.Seg = -1
+		}
+		if !pr.remove || !slices.Contains(chosen, int32(n)) {
+			open = append(open, sn)
+		}
+	}
+	if !pr.remove {
+		for _, j := range chosen {
+			open = append(open, pr.snap[j])
+		}
+	}
+	return pr.res.Nearest[0][0].TimeMs, access.NearestService(pr.g, pr.cells, open, 0).TimeMs
+}
+
 // timetabledBeforeAfter gives each cell's time to its nearest service
 // before and after the change, by a timetabled mode at its main
 // percentile. Adding: before is the analysis's nearest service (taken at
@@ -349,52 +371,43 @@ func newPlanRun(res *analyse.Result, o *analyse.Options, pf *planFlags, obj plan
 // counts them.
 func (pr *planRun) timetabledBeforeAfter(ctx context.Context, chosen []int32) (before, after []uint32, err error) {
 	k := pr.src.Main()
-	tab := pr.tab
-	var cols []int32 // the columns of tab that are chosen sites
+	// The table of every site's times: computed for the choice, or (from
+	// parts) now. Adding needs only the chosen sites' columns.
+	tab, cols := pr.tab, chosen
 	if tab == nil {
 		snaps := pr.snap
 		if !pr.remove {
-			snaps = make([]graph.Snap, len(chosen))
+			snaps, cols = make([]graph.Snap, len(chosen)), make([]int32, len(chosen))
 			for n, j := range chosen {
-				snaps[n] = pr.snap[j]
+				snaps[n], cols[n] = pr.snap[j], int32(n)
 			}
 		}
 		if tab, err = pr.src.ToPoints(ctx, snaps); err != nil {
 			return nil, nil, classifyTravel(err)
 		}
-		for n := range chosen {
-			cols = append(cols, int32(n))
-		}
-	} else {
-		cols = chosen
 	}
-	if pr.remove {
-		cols = chosen
-	}
-	nearest := func(skip []int32, all bool) []uint32 {
-		out := make([]uint32, tab.Rows)
+	// lowest is each cell's lowest time over the columns keep allows.
+	lowest := func(from []uint32, keep func(j int) bool) []uint32 {
+		out := slices.Clone(from)
 		for i := range out {
-			out[i] = access.Unreachable
 			for j := range tab.Cols {
-				if !all && slices.Contains(skip, int32(j)) {
-					continue
+				if keep(j) {
+					out[i] = min(out[i], tab.At(i, j, k))
 				}
-				out[i] = min(out[i], tab.At(i, j, k))
 			}
 		}
 		return out
 	}
 	if pr.remove {
-		return nearest(nil, true), nearest(cols, false), nil
+		none := make([]uint32, tab.Rows)
+		for i := range none {
+			none[i] = access.Unreachable
+		}
+		return lowest(none, func(int) bool { return true }),
+			lowest(none, func(j int) bool { return !slices.Contains(chosen, int32(j)) }), nil
 	}
 	before = pr.res.Nearest[0][0].TimeMs
-	after = slices.Clone(before)
-	for i := range after {
-		for _, j := range cols {
-			after[i] = min(after[i], tab.At(i, int(j), k))
-		}
-	}
-	return before, after, nil
+	return before, lowest(before, func(j int) bool { return slices.Contains(cols, int32(j)) }), nil
 }
 
 func minutesMs(m float64) uint32 { return uint32(math.Round(m * 60000)) }
@@ -478,35 +491,13 @@ func (pr *planRun) solve(ctx context.Context, k int) (*planResult, error) {
 	out.chosen = pr.rank(sol.Chosen)
 
 	// Times to the nearest service before and after, by a full search.
-	before := pr.res.Nearest[0][0].TimeMs
-	var open []graph.Snap
-	svcSnaps := make([]graph.Snap, len(pr.svc))
-	for n, i := range pr.svc {
-		s := pr.res.Services[i]
-		sn, ok := pr.link.Snap(s.Lon, s.Lat, pr.o.MaxSnapM)
-		if !ok {
-			sn.Seg = -1
-		}
-		svcSnaps[n] = sn
-	}
-	if pr.remove {
-		for j, sn := range svcSnaps {
-			if !slices.Contains(sol.Chosen, int32(j)) {
-				open = append(open, sn)
-			}
-		}
-	} else {
-		open = append(open, svcSnaps...)
-		for _, j := range sol.Chosen {
-			open = append(open, pr.snap[j])
-		}
-	}
-	after := access.NearestService(pr.g, pr.cells, open, 0).TimeMs
+	var before, after []uint32
 	if travel.Timetabled(pr.src) {
-		var err error
 		if before, after, err = pr.timetabledBeforeAfter(ctx, sol.Chosen); err != nil {
 			return nil, err
 		}
+	} else {
+		before, after = pr.streetBeforeAfter(sol.Chosen)
 	}
 	th := []float64{pr.pf.thresholdM}
 	region := pr.res.Cells.Region
