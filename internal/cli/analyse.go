@@ -115,6 +115,7 @@ func analyseCommand() command {
 			if o.Transit, err = transitOptions(ctx, tf, window, percentiles, o.Workers, log, prepared); err != nil {
 				return err
 			}
+			o.Transit.Network.MinIsland = networkMinIsland(sf.minIsland)
 			o.Transit.Journeys = journeys
 			if mainPct != 0 {
 				if !slices.Contains(percentiles, mainPct) {

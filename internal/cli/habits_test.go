@@ -42,3 +42,22 @@ func TestCLIHabits(t *testing.T) {
 		t.Errorf("version --help: %q", stdout)
 	}
 }
+
+// --min-island reaches the public-transport network too: with 1 the
+// point beside the island of testdata/osm/town.osm (street 25-26-27)
+// attaches to it and reaches nothing else; by default it attaches to the
+// town.
+func TestMinIslandTransit(t *testing.T) {
+	pts := fixture(t, "cli", "island-points.csv")
+	town := fixture(t, "osm", "town.osm")
+	for _, c := range []struct {
+		min  string
+		want string // the island -> town row
+	}{{"40", "island,town,2933"}, {"1", "island,town,"}} {
+		code, stdout, stderr := run(t, "matrix", "-q", "--mode", "transit", "--osm", town, "--gtfs", fixture(t, "ptaccess", "gtfs"),
+			"--date", "20240108", "--max-walk", "120", "--max-snap", "5000", "--origins", pts, "--min-island", c.min)
+		if code != 0 || !strings.Contains(stdout, c.want+"\n") {
+			t.Errorf("--min-island %s: exit %d, %q %s; want the row %q", c.min, code, stdout, stderr, c.want)
+		}
+	}
+}

@@ -88,6 +88,7 @@ func planCommand() command {
 			if o.Transit, err = transitOptions(ctx, tf, window, percentiles, o.Workers, log, nil); err != nil {
 				return err
 			}
+			o.Transit.Network.MinIsland = networkMinIsland(sf.minIsland)
 		} else if len(tf.gtfs) > 0 || len(tf.links) > 0 {
 			return usagef("plan: --gtfs/--links given but --mode %s does not use them: use --mode transit or nocar", o.Modes[0])
 		}

@@ -222,6 +222,7 @@ func buildNetwork(ctx context.Context, sf *streetFlags, tf *transitFlags, opts p
 			return nil, inputErr(err, "")
 		}
 	}
+	opts.MinIsland = networkMinIsland(sf.minIsland)
 	net, err := ptaccess.NewNetwork(g, tt, day, opts)
 	if err != nil {
 		return nil, err
@@ -233,6 +234,15 @@ func buildNetwork(ctx context.Context, sf *streetFlags, tf *transitFlags, opts p
 		log.Warn("no stop lies near a walkable street of the OSM extract: do the feed and the extract cover the same area?")
 	}
 	return net, nil
+}
+
+// networkMinIsland converts --min-island for ptaccess, where 0 means the
+// default and a negative value links to any piece.
+func networkMinIsland(n int) int {
+	if n <= 1 {
+		return -1
+	}
+	return n
 }
 
 // wantsTransit reports whether matrix arguments ask for --mode transit or

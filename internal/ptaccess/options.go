@@ -62,8 +62,8 @@ type Options struct {
 	// the transfers the timetable declares.
 	MaxStopSnapM float64
 
-	// MinIsland is the fewest vertices a connected piece of the walk
-	// graph needs for points and stops to be linked to it (default 40,
+	// MinIsland is the fewest junctions and ends a connected piece of the
+	// walk graph needs for points and stops to be linked to it (default 40,
 	// R5's MIN_SUBGRAPH_SIZE), the largest piece being always linked; a
 	// negative value links to any piece.
 	MinIsland int
