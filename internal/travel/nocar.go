@@ -41,6 +41,21 @@ func (n *NoCar) Main() int { return n.Transit.Main() }
 // unreachable.
 func (n *NoCar) MaxTimeMs() uint32 { return n.Transit.MaxTimeMs() }
 
+// parts are the nearest services by walking and by transit, one per
+// category each.
+func (n *NoCar) parts(ctx context.Context) (walk, tr []Nearest, err error) {
+	if walk, err = n.Walk.Nearest(ctx); err != nil {
+		return nil, nil, err
+	}
+	if tr, err = n.Transit.Nearest(ctx); err != nil {
+		return nil, nil, err
+	}
+	if len(walk) != len(tr) {
+		return nil, nil, fmt.Errorf("travel: nocar: %d walk categories, %d transit", len(walk), len(tr))
+	}
+	return walk, tr, nil
+}
+
 // walkMs is a walking time counted for nocar: Unreachable at or beyond
 // the trip limit.
 func (n *NoCar) walkMs(t uint32) uint32 {
@@ -56,16 +71,9 @@ func (n *NoCar) walkMs(t uint32) uint32 {
 // walk's.
 func (n *NoCar) Nearest(ctx context.Context) ([]Nearest, error) {
 	return n.nearest.get(func() ([]Nearest, error) {
-		walk, err := n.Walk.Nearest(ctx)
+		walk, tr, err := n.parts(ctx)
 		if err != nil {
 			return nil, err
-		}
-		tr, err := n.Transit.Nearest(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if len(walk) != len(tr) {
-			return nil, fmt.Errorf("travel: nocar: %d walk categories, %d transit", len(walk), len(tr))
 		}
 		main := n.Main()
 		out := make([]Nearest, len(tr))
@@ -209,11 +217,7 @@ func (n *NoCar) MedianJourneys(ctx context.Context) ([][]ptaccess.Shape, error) 
 	if err != nil {
 		return nil, err
 	}
-	walk, err := n.Walk.Nearest(ctx)
-	if err != nil {
-		return nil, err
-	}
-	tr, err := n.Transit.Nearest(ctx)
+	walk, tr, err := n.parts(ctx)
 	if err != nil {
 		return nil, err
 	}

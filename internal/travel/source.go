@@ -139,9 +139,17 @@ type Source interface {
 // reached one) at percentile column k, as reach lists (rows as origins,
 // columns as services).
 func TableReach(tab *Table, limitMs uint32, k int) access.Reach {
+	return tableReach(tab, limitMs, k, nil)
+}
+
+// tableReach is TableReach over the columns keep allows (nil: all).
+func tableReach(tab *Table, limitMs uint32, k int, keep func(j int) bool) access.Reach {
 	r := access.Reach{Origins: tab.Rows, Services: tab.Cols, LimitMs: limitMs, Start: make([]int32, tab.Rows+1)}
 	for i := range tab.Rows {
 		for j := range tab.Cols {
+			if keep != nil && !keep(j) {
+				continue
+			}
 			if v := tab.At(i, j, k); v != Unreachable && (limitMs == 0 || v <= limitMs) {
 				r.Service = append(r.Service, int32(j))
 				r.TimeMs = append(r.TimeMs, v)

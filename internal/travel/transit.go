@@ -129,7 +129,7 @@ func (t *Transit) Reach(ctx context.Context, c int, limitMs uint32, k int) (acce
 	if max := t.MaxTimeMs(); limitMs >= max {
 		return access.Reach{}, fmt.Errorf("%w: a limit of %.1f min is beyond the transit trip limit (%.1f min): raise --max-time", ErrInput, float64(limitMs)/60000, float64(max)/60000)
 	}
-	return reachFromTable(tab, t.Services.Category, c, limitMs, k), nil
+	return categoryReach(tab, t.Services.Category, c, limitMs, k), nil
 }
 
 // NearestK ranks the services of category c of every origin by their time
@@ -140,7 +140,7 @@ func (t *Transit) NearestK(ctx context.Context, c, k, k0 int) (access.NearestKRe
 	if err != nil {
 		return access.NearestKResult{}, err
 	}
-	r := reachFromTable(tab, t.Services.Category, c, 0, k0)
+	r := categoryReach(tab, t.Services.Category, c, 0, k0)
 	return kSmallest(r, k), nil
 }
 
@@ -178,23 +178,10 @@ func wrapPT(ctx context.Context, err error) error {
 	return err
 }
 
-// reachFromTable lists, per row, the columns of category c whose time at
-// column k is within limitMs (0 = every reached one).
-func reachFromTable(tab *Table, category []int32, c int, limitMs uint32, k int) access.Reach {
-	r := access.Reach{Origins: tab.Rows, Services: tab.Cols, LimitMs: limitMs, Start: make([]int32, tab.Rows+1)}
-	for i := range tab.Rows {
-		for j := range tab.Cols {
-			if int(category[j]) != c {
-				continue
-			}
-			if v := tab.At(i, j, k); v != Unreachable && (limitMs == 0 || v <= limitMs) {
-				r.Service = append(r.Service, int32(j))
-				r.TimeMs = append(r.TimeMs, v)
-			}
-		}
-		r.Start[i+1] = int32(len(r.Service))
-	}
-	return r
+// categoryReach lists, per row, the services of category c within
+// limitMs at column k.
+func categoryReach(tab *Table, category []int32, c int, limitMs uint32, k int) access.Reach {
+	return tableReach(tab, limitMs, k, func(j int) bool { return int(category[j]) == c })
 }
 
 // VertexTimes routes from the starts over the window and takes, per
