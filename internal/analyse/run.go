@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -503,13 +504,18 @@ const SnapWarnShare = 0.01
 // counts as unreachable, which the regional figures alone do not say.
 func snapWarnings(res *Result, o *Options) []string {
 	var out []string
-	seen := map[graph.Mode]bool{}
 	for m, mode := range o.Modes {
 		g := streetModeOf(mode)
-		if seen[g] || m >= len(res.Why) || len(res.Why[m]) == 0 {
-			continue
+		if slices.ContainsFunc(o.Modes[:m], func(x graph.Mode) bool { return streetModeOf(x) == g }) || m >= len(res.Why) || len(res.Why[m]) == 0 {
+			continue // a graph seen already
 		}
-		seen[g] = true
+		// The modes this graph's snapping serves: walk, transit, nocar.
+		var names []string
+		for _, x := range o.Modes[m:] {
+			if streetModeOf(x) == g {
+				names = append(names, x.String())
+			}
+		}
 		why := res.Why[m][0] // the snapping reasons are the same for every category
 		total := make([]float64, len(res.Regions))
 		far := make([]float64, len(res.Regions))
@@ -523,7 +529,7 @@ func snapWarnings(res *Result, o *Options) []string {
 		for r, reg := range res.Regions {
 			if total[r] > 0 && far[r]/total[r] >= SnapWarnShare {
 				out = append(out, fmt.Sprintf("%s: %.1f%% of the population of %s (%.0f of %.0f) is farther than --max-snap (%g m) from any %s street, or near only small cut-off pieces of street: it counts as unreachable",
-					g, 100*far[r]/total[r], reg.Name, far[r], total[r], o.MaxSnapM, g))
+					strings.Join(names, ", "), 100*far[r]/total[r], reg.Name, far[r], total[r], o.MaxSnapM, g))
 			}
 		}
 	}
