@@ -65,6 +65,13 @@ func (n *NoCar) walkMs(t uint32) uint32 {
 	return t
 }
 
+// walkWins is whether walking (time w) is the trip without a car: within
+// the trip limit and at least as fast as transit (time tr).
+func (n *NoCar) walkWins(w, tr uint32) bool {
+	w = n.walkMs(w)
+	return w != Unreachable && w <= tr
+}
+
 // Nearest takes, per category, origin and percentile, the lower of the
 // walk and transit times to the nearest service. Where walking is at
 // least as fast at the main percentile, the service and length are the
@@ -95,7 +102,7 @@ func (n *NoCar) Nearest(ctx context.Context) ([]Nearest, error) {
 					x.Why[i] = t.Why[i] // walking takes longer than the trip limit
 				}
 				x.Service[i] = -1
-				if wt := n.walkMs(w.TimeMs[i]); wt != Unreachable && wt <= t.Pct[main][i] {
+				if n.walkWins(w.TimeMs[i], t.Pct[main][i]) {
 					x.Service[i], x.LenM[i] = w.Service[i], w.LenM[i]
 				}
 			}
@@ -225,7 +232,7 @@ func (n *NoCar) MedianJourneys(ctx context.Context) ([][]ptaccess.Shape, error) 
 	for c := range js {
 		out[c] = make([]ptaccess.Shape, len(js[c]))
 		for i, s := range js[c] {
-			if w := n.walkMs(walk[c].TimeMs[i]); w != Unreachable && w <= tr[c].TimeMs[i] {
+			if w := walk[c].TimeMs[i]; n.walkWins(w, tr[c].TimeMs[i]) {
 				s = ptaccess.Shape{Walk: transitSeconds(w)}
 			}
 			out[c][i] = s
