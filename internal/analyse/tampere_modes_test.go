@@ -1,7 +1,6 @@
 package analyse
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -19,6 +18,7 @@ import (
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/ptaccess"
+	"github.com/saavu/saavu/internal/testutil"
 	"github.com/saavu/saavu/internal/transit"
 	_ "modernc.org/sqlite"
 )
@@ -250,20 +250,7 @@ func TestTampereEveryMeasureByTransit(t *testing.T) {
 	}
 }
 
-func csvRows(t *testing.T, path string) [][]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var rows [][]string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		rows = append(rows, strings.Split(sc.Text(), ","))
-	}
-	return rows
-}
+func csvRows(t *testing.T, path string) [][]string { return testutil.ReadCSV(t, path) }
 
 // gpkgColumns lists the columns of a GeoPackage table.
 func gpkgColumns(t *testing.T, path, table string) []string {

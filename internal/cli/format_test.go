@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/csv"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,20 +9,13 @@ import (
 	"testing"
 
 	pq "github.com/parquet-go/parquet-go"
+	"github.com/saavu/saavu/internal/testutil"
 )
 
 // readCSVRows reads a matrix CSV: header and rows.
 func readCSVRows(t *testing.T, path string) ([]string, [][]string) {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil || len(rows) == 0 {
-		t.Fatalf("%s: %v", path, err)
-	}
+	rows := testutil.ReadCSV(t, path)
 	return rows[0], rows[1:]
 }
 

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/csv"
 	"fmt"
 	"math"
 	"os"
@@ -11,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/saavu/saavu/geo"
+	"github.com/saavu/saavu/internal/testutil"
 )
 
 // The plan fixture with a bus (testdata/plan-cli/gtfs): line K stops at
@@ -235,16 +235,4 @@ func indexOf(ids, names []string) []int {
 	return out
 }
 
-func readCSV(t *testing.T, path string) [][]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
-}
+func readCSV(t *testing.T, path string) [][]string { return testutil.ReadCSV(t, path) }

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"math"
 	"os"
@@ -49,22 +48,7 @@ func generated(t testing.TB) *Manifest {
 func sharedData(t *testing.T, rel string) string { return testutil.SharedData(t, rel) }
 
 // readCSV reads a whole CSV file, header first.
-func readCSV(t testing.TB, path string) [][]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	if len(rows) == 0 {
-		t.Fatalf("%s: empty", path)
-	}
-	return rows
-}
+func readCSV(t testing.TB, path string) [][]string { return testutil.ReadCSV(t, path) }
 
 // column returns the index of a header column.
 func column(t testing.TB, header []string, name string) int {

@@ -4,6 +4,7 @@
 package testutil
 
 import (
+	"encoding/csv"
 	"os"
 	"path/filepath"
 	"testing"
@@ -45,4 +46,23 @@ func SharedData(tb testing.TB, rel string) string {
 		tb.Skipf("real data %s not available (%v): skipping", rel, err)
 	}
 	return p
+}
+
+// ReadCSV reads a whole CSV file, header first, failing the test when it
+// cannot be read, is not CSV or is empty.
+func ReadCSV(tb testing.TB, path string) [][]string {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		tb.Fatalf("%s: %v", path, err)
+	}
+	if len(rows) == 0 {
+		tb.Fatalf("%s: empty", path)
+	}
+	return rows
 }
