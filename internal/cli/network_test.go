@@ -5,21 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/saavu/saavu/internal/demo"
 )
 
 // An analysis from a prepared network file gives the same outputs as one
 // from the raw OSM extract and GTFS feed it was prepared from.
 func TestAnalyseNetworkFileMatchesRawInputs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("demo-sized run skipped in -short mode")
-	}
-	dir := t.TempDir()
-	m, err := demo.Generate(filepath.Join(dir, "in"), demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, m := demoInputs(t)
 	netFile := filepath.Join(dir, "demo.saavu")
 	if code, _, stderr := run(t, "prepare", "-q", "--osm", m.Roads, "--gtfs", "demo="+m.GTFS,
 		"--regions", m.Regions, "--buffer", "20", "--modes", "walk,car", "--out", netFile); code != 0 {

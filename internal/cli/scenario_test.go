@@ -42,14 +42,7 @@ func cellTimes(t *testing.T, dir, prop string) map[string]float64 {
 // closes. Kela gets nearer for some cells; without the ferry no car trip
 // gets shorter and the car graph has no ferry left.
 func TestAnalyseScenarioOnDemo(t *testing.T) {
-	if testing.Short() {
-		t.Skip("demo-sized run skipped in -short mode")
-	}
-	dir := t.TempDir()
-	m, err := demo.Generate(filepath.Join(dir, "in"), demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, m := demoInputs(t)
 	sc := filepath.Join(dir, "scenario.json")
 	if err := os.WriteFile(sc, []byte(`{"name": "Kela in Juva, no ferry",
   "add_services": [{"name": "Kela Juva", "category": "kela", "lon": 27.8575, "lat": 61.898}],
@@ -116,14 +109,7 @@ func TestAnalyseScenarioOnDemo(t *testing.T) {
 // people gain access to Kela within an hour and nobody loses it; saavu
 // diff counts them for both modes.
 func TestTransitScenarioDiffOnDemo(t *testing.T) {
-	if testing.Short() {
-		t.Skip("demo-sized run skipped in -short mode")
-	}
-	dir := t.TempDir()
-	m, err := demo.Generate(filepath.Join(dir, "in"), demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, m := demoInputs(t)
 	sc := filepath.Join(dir, "scenario.json")
 	if err := os.WriteFile(sc, []byte(`{"name": "Ristiina express",
   "add_links": [{"line": "R1", "stops": "Ristiina@27.2458 61.5118|Mikkeli centre@27.2723 61.6870",
@@ -172,4 +158,19 @@ func TestTransitScenarioDiffOnDemo(t *testing.T) {
 			}
 		}
 	}
+}
+
+// demoInputs writes the demo's inputs under a test folder's "in" and
+// returns that folder and the manifest; it skips the test in -short mode.
+func demoInputs(t *testing.T) (string, *demo.Manifest) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("demo-sized run skipped in -short mode")
+	}
+	dir := t.TempDir()
+	m, err := demo.Generate(filepath.Join(dir, "in"), demo.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, m
 }

@@ -8,22 +8,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/saavu/saavu/internal/demo"
 )
 
 // A run split into 4 shards and merged gives byte for byte the outputs of
 // the single run (all but timings.json), with transit, nocar, round trips
 // and every measure for every mode on the demo.
 func TestShardsMergeIdentical(t *testing.T) {
-	if testing.Short() {
-		t.Skip("demo-sized runs skipped in -short mode")
-	}
-	dir := t.TempDir()
-	m, err := demo.Generate(filepath.Join(dir, "in"), demo.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, m := demoInputs(t)
 	common := []string{"-q", "--osm", m.Roads, "--gtfs", "demo=" + m.GTFS, "--regions", m.Regions, "--group-by", "seutukunta",
 		"--population", m.Population, "--groups", "old=age_65_plus", "--services", m.Services,
 		"--modes", "walk,car,transit,nocar", "--date", m.Date, "--depart", "07:00", "--window", "20", "--percentiles", "25,50",
