@@ -185,6 +185,10 @@ const (
 // and one for the 90th percentile of minutes to the nearest service
 // (rect.bar.median, rect.bar.p90), with the thresholds as dashed lines.
 // A null statistic is explained in words instead of a bar.
+// thresholdLabelGap is the least distance in pixels between the centres
+// of two threshold labels ("45 min" is about 34 px wide at 10 px).
+const thresholdLabelGap = 40
+
 func minutesChart(title string, ths []results.Minutes, regions []chartRegion) template.HTML {
 	labels := []string{"Median", "90th percentile"}
 	lw := labelWidth(regions)
@@ -220,13 +224,19 @@ func minutesChart(title string, ths []results.Minutes, regions []chartRegion) te
 		s.line(x, top-4, x, top+plotH, "grid")
 		s.text(x, top+plotH+16, "middle", "tick", formatNumber(math.Round(v*100)/100))
 	}
+	lastLabel := math.Inf(-1)
 	for _, t := range ths {
 		if float64(t) > axisMax {
 			continue
 		}
 		x := xOf(float64(t))
 		s.line(x, top-8, x, top+plotH, "threshold")
-		s.text(x, top-10, "middle", "threshold-label", formatNumber(float64(t))+" min")
+		// On a long axis (walks of hours) the thresholds crowd together:
+		// a label that would overlap the previous one is left off.
+		if x-lastLabel >= thresholdLabelGap {
+			s.text(x, top-10, "middle", "threshold-label", formatNumber(float64(t))+" min")
+			lastLabel = x
+		}
 	}
 	for i, r := range regions {
 		y := top + float64(i)*minutesRowH + (minutesRowH-2*minutesBarH-2)/2

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -157,5 +158,36 @@ func TestMinutesChart(t *testing.T) {
 	}
 	if !strings.Contains(svg, `text-anchor="middle" class="tick">40<`) || strings.Contains(svg, `class="tick">50<`) {
 		t.Error("axis does not end at 40")
+	}
+}
+
+// On an axis of hundreds of minutes the threshold labels would overlap:
+// each one drawn stands at least thresholdLabelGap from the previous one,
+// and every threshold keeps its line.
+func TestMinutesChartThresholdLabelsApart(t *testing.T) {
+	ths := []results.Minutes{10, 20, 30, 45, 60}
+	regions := []chartRegion{{Name: "A", Population: 5, Median: results.Some[results.Minutes](150), P90: results.Some[results.Minutes](460)}}
+	svg := string(minutesChart("T", ths, regions))
+	if n := strings.Count(svg, `class="threshold"`); n != len(ths) {
+		t.Errorf("%d threshold lines, want %d", n, len(ths))
+	}
+	re := regexp.MustCompile(`<text x="([0-9.]+)"[^>]*class="threshold-label">([^<]*)<`)
+	labels := re.FindAllStringSubmatch(svg, -1)
+	if len(labels) < 2 || len(labels) >= len(ths) {
+		t.Fatalf("%d threshold labels, want some but not all %d: %v", len(labels), len(ths), labels)
+	}
+	if labels[0][2] != "10 min" {
+		t.Errorf("first label %q, want 10 min", labels[0][2])
+	}
+	prev := math.Inf(-1)
+	for _, l := range labels {
+		x, err := strconv.ParseFloat(l[1], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if x-prev < thresholdLabelGap {
+			t.Errorf("label %q at x=%v, %v px after the previous one", l[2], x, x-prev)
+		}
+		prev = x
 	}
 }
