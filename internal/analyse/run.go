@@ -444,7 +444,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 // every cell.
 func summarise(res *Result, o *Options) {
 	res.Warnings = append(res.Warnings, snapWarnings(res, o)...)
-	res.Warnings = append(res.Warnings, longTimeWarnings(res)...)
+	res.Warnings = append(res.Warnings, longTimeWarnings(res, o)...)
 	cells, cats := res.Cells, res.Categories
 	res.Stats = make([][][][]access.RegionStats, len(o.Modes))
 	res.Gaps = make([][][]access.GapArea, len(o.Modes))
@@ -542,8 +542,24 @@ func snapWarnings(res *Result, o *Options) []string {
 const LongTripMin = 360
 
 // longTimeWarnings warns, per mode and category, of the population whose
-// nearest service is more than LongTripMin away.
-func longTimeWarnings(res *Result) []string {
+// nearest service is more than LongTripMin away. Where public transport is
+// among the modes it says that transit and nocar already count trips of
+// their limit or more as unreachable: without that a planner sees walking
+// reach everyone and "without a car" leave people out.
+func longTimeWarnings(res *Result, o *Options) []string {
+	limited := ""
+	if o.Transit != nil {
+		var names []string
+		for _, m := range res.Modes {
+			if timetabled(m) {
+				names = append(names, m.String())
+			}
+		}
+		if len(names) > 0 {
+			limited = fmt.Sprintf(" (%s count trips of %g min or more as unreachable)",
+				strings.Join(names, " and "), o.Transit.Network.MaxTime.Minutes())
+		}
+	}
 	var out []string
 	for m, mode := range res.Modes {
 		for c, cat := range res.Categories {
@@ -556,8 +572,8 @@ func longTimeWarnings(res *Result) []string {
 				}
 			}
 			if longest > 0 {
-				out = append(out, fmt.Sprintf("%s to %s: %.0f people are more than %d hours from the nearest service, up to %.1f hours: set --max-time to count such trips as unreachable",
-					mode, cat, pop, LongTripMin/60, float64(longest)/3.6e6))
+				out = append(out, fmt.Sprintf("%s to %s: %.0f people are more than %d hours from the nearest service, up to %.1f hours: set --max-time to count such trips as unreachable%s",
+					mode, cat, pop, LongTripMin/60, float64(longest)/3.6e6, limited))
 			}
 		}
 	}

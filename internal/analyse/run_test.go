@@ -573,12 +573,25 @@ func TestLongTimeWarnings(t *testing.T) {
 			uint32(Unreachable), // none
 		}}}},
 	}
-	ws := longTimeWarnings(res)
-	if len(ws) != 1 || !strings.Contains(ws[0], "walk to kela: 20 people are more than 6 hours") || !strings.Contains(ws[0], "up to 7.0 hours") {
+	ws := longTimeWarnings(res, &Options{})
+	if len(ws) != 1 || !strings.Contains(ws[0], "walk to kela: 20 people are more than 6 hours") || !strings.Contains(ws[0], "up to 7.0 hours") ||
+		strings.Contains(ws[0], "count trips of") {
 		t.Errorf("warnings %q", ws)
 	}
+	// With public transport among the modes the warning names its limit,
+	// which already makes longer trips unreachable.
+	res.Modes = []graph.Mode{graph.Walk, graph.Transit, graph.NoCar}
+	far := access.Nearest{TimeMs: []uint32{uint32(Unreachable), uint32(Unreachable), uint32(Unreachable)}}
+	res.Nearest = append(res.Nearest, []access.Nearest{far}, []access.Nearest{far})
+	tr := &TransitOptions{}
+	tr.Network.MaxTime = 2 * time.Hour
+	ws = longTimeWarnings(res, &Options{Transit: tr})
+	if len(ws) != 1 || !strings.HasSuffix(ws[0], "(transit and nocar count trips of 120 min or more as unreachable)") {
+		t.Errorf("warnings with transit %q", ws)
+	}
+	res.Modes, res.Nearest = res.Modes[:1], res.Nearest[:1]
 	res.Nearest[0][0].TimeMs[1] = 6 * 3600000 // exactly six hours: no warning
-	if ws := longTimeWarnings(res); len(ws) != 0 {
+	if ws := longTimeWarnings(res, &Options{}); len(ws) != 0 {
 		t.Errorf("warnings %q for six hours", ws)
 	}
 }
