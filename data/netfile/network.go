@@ -71,6 +71,12 @@ type Params struct {
 	CarSpeedKmh   map[string]float64 `json:"car_speed_kmh"`
 	MaxspeedKmh   map[string]float64 `json:"maxspeed_kmh"`
 	ClosedFerries []int64            `json:"closed_ferries,omitempty"`
+	// Access is the access table the walk and bike graphs were built
+	// with ("FI", "world"...); empty in files of older versions, built
+	// with the rules of those versions.
+	Access string `json:"street_access,omitempty"`
+	// Season of the car speeds ("winter"), empty for summer.
+	Season string `json:"season,omitempty"`
 }
 
 // ParamsOf records graph parameters, modes and buffer.
@@ -80,6 +86,10 @@ func ParamsOf(p graph.Params, modes []graph.Mode, bufferKm float64) Params {
 		FerryWaitS:  p.FerryWait.Seconds(),
 		CarSpeedKmh: maps.Clone(p.CarSpeedKmh), MaxspeedKmh: maps.Clone(p.MaxspeedKmh),
 		ClosedFerries: slices.Sorted(maps.Keys(p.ClosedFerries)),
+		Access:        p.Access,
+	}
+	if p.Season == "winter" {
+		out.Season = p.Season
 	}
 	for _, m := range modes {
 		out.Modes = append(out.Modes, m.String())
@@ -94,6 +104,7 @@ func (p Params) Graph() graph.Params {
 		FerryWait:   time.Duration(p.FerryWaitS * float64(time.Second)),
 		CarSpeedKmh: maps.Clone(p.CarSpeedKmh), MaxspeedKmh: maps.Clone(p.MaxspeedKmh),
 		ClosedFerries: map[int64]bool{},
+		Access:        p.Access, Season: p.Season,
 	}
 	for _, id := range p.ClosedFerries {
 		g.ClosedFerries[id] = true

@@ -65,6 +65,8 @@ type part struct {
 	Warnings   []string
 	Notes      []string
 	Inputs     []inputInfo
+	// StreetAccess is Result.StreetAccess.
+	StreetAccess string
 }
 
 // storedOptions is the part of Options a part keeps: the parameters that
@@ -108,7 +110,8 @@ func WritePart(res *Result, o *Options) error {
 		return err
 	}
 	p := part{Options: opts, Key: key, Shard: *sh, Regions: res.Regions, Cells: res.Cells, Services: res.Services,
-		Categories: res.Categories, Counts: res.Counts, Warnings: res.Warnings, Notes: res.Notes, Inputs: inputs}
+		Categories: res.Categories, Counts: res.Counts, Warnings: res.Warnings, Notes: res.Notes, Inputs: inputs,
+		StreetAccess: res.StreetAccess}
 	lo, hi := sh.Lo, sh.Hi
 	for _, per := range res.Nearest {
 		row := make([]access.Nearest, len(per))
@@ -232,7 +235,8 @@ func Merge(paths []string) (*Result, *Options, error) {
 	p0 := parts[0]
 	cells := len(p0.Cells.Cell)
 	res := &Result{Regions: p0.Regions, Cells: p0.Cells, Services: p0.Services, Categories: p0.Categories,
-		Modes: o.Modes, Counts: p0.Counts, Warnings: p0.Warnings, Notes: p0.Notes, inputs: p0.Inputs}
+		Modes: o.Modes, Counts: p0.Counts, Warnings: p0.Warnings, Notes: p0.Notes, inputs: p0.Inputs,
+		StreetAccess: p0.StreetAccess}
 	res.Counts.CellsUnsnapped = map[string]int{}
 	res.Nearest = make([][]access.Nearest, len(p0.Nearest))
 	for m := range p0.Nearest {

@@ -46,6 +46,9 @@ type Result struct {
 	Categories []string
 	Modes      []graph.Mode
 	Graphs     map[graph.Mode]*graph.Graph
+	// StreetAccess is the access table the street graphs were built with
+	// ("FI", "world"; empty from an older network file).
+	StreetAccess string
 	// Sources are the travel-time sources of Modes, for callers that
 	// route further from the cells (plan); nil in a merged run.
 	Sources []travel.Source
@@ -297,6 +300,16 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		}
 	}
 	res.Counts.Graph = map[string]map[string]int{}
+	if o.Prepared != nil {
+		res.StreetAccess = o.Prepared.Header.Params.Access
+	} else if len(stats) > 0 {
+		res.StreetAccess = stats[0].Access
+		how := "from the extract's location; --country to choose"
+		if a, _ := graph.NormaliseAccess(o.Graph.Access); a != graph.AccessAuto {
+			how = "as asked"
+		}
+		o.Log.Info("street access rules for walking and cycling: "+graph.AccessName(res.StreetAccess), "how", how)
+	}
 	byMode := map[graph.Mode]*graph.Graph{}
 	for i, m := range streetModes {
 		g := built[i]
@@ -305,6 +318,9 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		}
 		byMode[m] = g
 		res.Counts.Graph[m.String()] = map[string]int{"vertices": g.NumVertices(), "edges": g.NumEdges(), "ferries": len(g.Ferries)}
+		if m == graph.Bike && stats[i].DismountWays > 0 {
+			res.Counts.Graph[m.String()]["pushed_ways"] = stats[i].DismountWays
+		}
 		if o.Graph.Season == "winter" && m == graph.Car {
 			res.Counts.Graph[m.String()]["winter_speeds"] = stats[i].WinterSpeeds
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/saavu/saavu/data/results"
 	"github.com/saavu/saavu/geo"
 	"github.com/saavu/saavu/internal/access"
+	"github.com/saavu/saavu/internal/graph"
 	"github.com/saavu/saavu/internal/report"
 	"github.com/saavu/saavu/internal/travel"
 )
@@ -579,6 +580,9 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 		"ferry_speed_mps": o.Graph.FerrySpeed, "ferry_wait_min": o.Graph.FerryWait.Minutes(),
 		"car_speed_kmh": o.Graph.CarSpeedKmh, "maxspeed_kmh": o.Graph.MaxspeedKmh,
 		"closed_ferries": closedFerries(o.Graph.ClosedFerries),
+	}
+	if res.StreetAccess != "" {
+		info.Parameters["street_access"] = map[string]any{"table": res.StreetAccess, "name": graph.AccessName(res.StreetAccess)}
 	}
 	if o.ScenarioFile != "" {
 		info.Parameters["scenario"] = map[string]any{"file": o.ScenarioFile, "name": o.ScenarioName}

@@ -96,8 +96,8 @@ func analyseCommand() command {
 			if o.OSM != "" {
 				return usagef("analyse: give --osm or --network, not both")
 			}
-			if sf.elevation != "" {
-				return usagef("analyse: --elevation goes with --osm: a network file holds graphs already built (give --elevation to saavu prepare)")
+			if err := sf.checkNetwork(fs, "analyse"); err != nil {
+				return err
 			}
 			// The snapping index is built when points are first
 			// snapped (graph.NewLinker), as for graphs built from OSM.
@@ -317,6 +317,7 @@ type streetFlags struct {
 	elevation  string
 	minIsland  int
 	season     string
+	country    string
 	elev       *geotiff.Raster // read once by params
 	r5         bool            // --profile r5
 }
@@ -335,8 +336,20 @@ func registerStreetFlags(fs *pflag.FlagSet, modes []string) *streetFlags {
 	fs.Float64Var(&sf.ferrySpeed, "ferry-speed", d.FerrySpeed, "ferry speed where the ferry way has no duration tag, m/s")
 	fs.IntVar(&sf.minIsland, "min-island", graph.DefaultMinIsland, "attach points only to connected pieces of streets with at least this many junctions and ends (shape points do not count; the largest piece always counts), as R5 does; 1 = any street")
 	fs.StringVar(&sf.season, "season", "summer", "summer, or winter: cars drive at the winter limits of maxspeed:conditional (\"80 @ winter\")")
+	fs.StringVar(&sf.country, "country", graph.AccessAuto, "whose default access rules decide which ways walkers and cyclists may use where a way has no foot or bicycle tag: auto (the country of the extract's location), "+strings.Join(graph.AccessCodes(), ", ")+" (OSM's worldwide defaults)")
 	fs.StringVar(&sf.elevation, "elevation", "", "elevation raster (GeoTIFF, EPSG:4326 or EPSG:3067): walking and cycling times follow the slopes (Tobler's hiking function, as R5)")
 	return sf
+}
+
+// checkNetwork refuses the flags that shape how street graphs are built
+// when the graphs come from a network file.
+func (sf *streetFlags) checkNetwork(fs *pflag.FlagSet, cmd string) error {
+	for _, name := range []string{"elevation", "country", "season"} {
+		if fs.Changed(name) {
+			return usagef("%s: --%s goes with --osm: a network file holds graphs already built (give --%s to saavu prepare)", cmd, name, name)
+		}
+	}
+	return nil
 }
 
 // params checks the street flags and returns the graph parameters and modes.
@@ -354,6 +367,14 @@ func (sf *streetFlags) params() (graph.Params, []graph.Mode, error) {
 		return p, nil, usagef("--season %q: use summer or winter", sf.season)
 	}
 	p.Season = sf.season
+	access, err := graph.NormaliseAccess(sf.country)
+	if err != nil {
+		return p, nil, usagef("--country: %v", err)
+	}
+	if sf.r5 {
+		access = graph.AccessR5
+	}
+	p.Access = access
 	if sf.minIsland < 0 || sf.minIsland > 1e6 {
 		return p, nil, usagef("--min-island %d: must be between 0 and 1000000 vertices", sf.minIsland)
 	}

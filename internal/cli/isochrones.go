@@ -84,6 +84,11 @@ func isochronesCommand() command {
 		} else if len(tf.gtfs) > 0 || len(tf.links) > 0 {
 			return usagef("isochrones: --gtfs/--links given but --mode %s does not use them: use --mode transit or nocar", m)
 		}
+		if network != "" {
+			if err := sf.checkNetwork(fs, "isochrones"); err != nil {
+				return err
+			}
+		}
 		switch {
 		case sf.osm == "" && network == "":
 			return usagef("isochrones: --osm FILE (or --network FILE) is required")

@@ -97,6 +97,9 @@ func planCommand() command {
 			if o.OSM != "" {
 				return usagef("plan: give --osm or --network, not both")
 			}
+			if err := sf.checkNetwork(fs, "plan"); err != nil {
+				return err
+			}
 			if o.Prepared, err = netfile.Read(o.NetworkFile); err != nil {
 				return inputErr(err, "")
 			}

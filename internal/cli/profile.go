@@ -35,6 +35,9 @@ func applyProfile(fs *pflag.FlagSet, profile string, sf *streetFlags, tf *transi
 	default:
 		return usagef("--profile %q: the only profile is r5", profile)
 	}
+	if fs.Changed("country") {
+		return usagef("--profile r5 applies R5's own way permissions: leave out --country")
+	}
 	sf.r5 = true
 	if !fs.Changed("walk-speed") {
 		sf.walkSpeed = r5WalkSpeed

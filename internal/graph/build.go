@@ -23,6 +23,8 @@ type Stats struct {
 	ParallelEdges          int                // directed edges dropped beside a faster one between the same vertices
 	MaxspeedFallbacks      int                // car ways with an unreadable maxspeed, given the class default
 	WinterSpeeds           int                // car ways timed by their winter limit (Params.Season)
+	Access                 string             // the access table applied (Params.Access resolved): "FI", "world"...
+	DismountWays           int                // bike: ways where cyclists push their bicycle at walking speed
 	FerryDurationFallbacks int                // ferries with an unreadable duration, timed by length
 	MissingNodes           int                // way node references without coordinates, skipped
 	// With Params.Elevation (walk and bike): the street segments given a
@@ -212,6 +214,9 @@ func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
 			ext.Name, len(ext.NodeIDs), len(ext.Lon), len(ext.Lat))
 	}
 
+	st.Access = ResolveAccess(p.Access, ext)
+	p.table = table(st.Access)
+
 	if len(ext.NodeIDs) >= math.MaxInt32 {
 		return nil, st, fmt.Errorf("graph: extract %s has %d nodes, more than int32 ids allow", ext.Name, len(ext.NodeIDs))
 	}
@@ -289,6 +294,9 @@ func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
 		}
 		if u.rule.winter {
 			st.WinterSpeeds++
+		}
+		if u.rule.dismount {
+			st.DismountWays++
 		}
 		st.WaysUsed[u.rule.class]++
 		posStart = append(posStart, start)

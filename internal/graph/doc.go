@@ -30,17 +30,31 @@
 // So access=private with foot=yes is walkable, and motor_vehicle=no with
 // motorcar=yes is drivable.
 //
-// Walk. Any highway value except motorway, motorway_link, trunk,
-// trunk_link, construction, proposed, raceway, bus_guideway and abandoned,
-// open to walkers by the hierarchy above. Both directions, whatever the
-// oneway tags, at Params.WalkSpeed (default 1.2 m/s). highway=platform and
-// highway=steps are walked like any footway. Areas (area=yes, for example
-// pedestrian squares) are walked along their outline: the closed way is an
-// ordinary ring of segments and nothing crosses the interior.
+// Access tables (access.go, Params.Access). Which highway classes walkers
+// and cyclists may use without a foot or bicycle tag comes from a table:
+// OSM's worldwide defaults, a country's table (Finland, Brazil, the USA,
+// Germany; by default the country whose coarse outline holds the centre
+// of the extract) or R5's. Classes a table does not list are open. A foot
+// (bicycle) tag valued yes, designated or permissive opens any class; a
+// general access=yes does not.
 //
-// Bike. The walk classes except steps and platform, open to cyclists by the
-// hierarchy above. A way whose foot tag is no, private or use_sidepath is
-// closed to cyclists too, unless it is highway=cycleway or its bicycle tag
+// Walk. Any highway value except construction, proposed, raceway,
+// bus_guideway and abandoned and the classes the table closes to walkers,
+// open to walkers by the hierarchy above; motorroad=yes closes it unless
+// foot opens it. Both directions, whatever the oneway tags, at
+// Params.WalkSpeed (default 1.2 m/s); foot=use_sidepath divides the speed
+// by Params.SidepathFactor. Areas (area=yes, for example pedestrian
+// squares) are walked along their outline: the closed way is an ordinary
+// ring of segments and nothing crosses the interior.
+//
+// Bike. The same classes except those the table closes to cyclists, open
+// to cyclists by the hierarchy above. Where the table closes a footway,
+// pedestrian street, platform or corridor to cycling, or a way is tagged
+// bicycle=dismount, the cyclist pushes the bicycle: both directions at
+// the way's walking speed, where walking is allowed (not in R5's table,
+// which reads dismount as no). A way whose foot tag is no, private or
+// use_sidepath is closed to cyclists too, unless it is highway=cycleway
+// or its bicycle tag
 // opens it. Directions: oneway:bicycle decides when it is yes/1/true, -1 or
 // no; otherwise cycleway, cycleway:left, cycleway:right or cycleway:both
 // valued opposite, opposite_lane or opposite_track make the way two-way;

@@ -31,6 +31,14 @@ type Params struct {
 	// tag.
 	Season string
 
+	// Access names the table of default access for walking and cycling
+	// (see access.go): "auto" or "" (the country of the extract's
+	// location), "world" (OSM's worldwide defaults), a country code with a
+	// table ("FI", "BR", "US", "DE") or "r5" (R5's rules).
+	Access string
+	// table is the resolved access table, set by Build.
+	table *accessTable
+
 	// CarSpeedKmh is the car speed of each highway class in km/h, used
 	// when a way has no readable maxspeed tag. Every car class needs one.
 	CarSpeedKmh map[string]float64
@@ -110,6 +118,13 @@ func (p *Params) validate(mode Mode) error {
 	}
 	if p.Season != "" && p.Season != "summer" && p.Season != "winter" {
 		return fmt.Errorf("graph: Params.Season = %q, want summer or winter", p.Season)
+	}
+	if p.Access != "" {
+		a, err := NormaliseAccess(p.Access)
+		if err != nil {
+			return fmt.Errorf("graph: Params.Access: %w", err)
+		}
+		p.Access = a
 	}
 	if p.SidepathFactor == 0 {
 		p.SidepathFactor = DefaultParams().SidepathFactor

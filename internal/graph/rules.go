@@ -29,14 +29,9 @@ var notStreets = map[string]bool{
 	"abandoned": true,
 }
 
-// walkClosed are the highway classes closed to walkers unless a foot tag
-// opens them: motorways, as OSM's worldwide defaults have it (trunk roads
-// are open).
-var walkClosed = map[string]bool{"motorway": true, "motorway_link": true}
-
-// bikeClosed are the classes closed to cyclists unless a bicycle tag
-// opens them: motorways, steps and platforms.
-var bikeClosed = map[string]bool{"motorway": true, "motorway_link": true, "steps": true, "platform": true}
+// pushable are the classes on which a cyclist may push the bicycle
+// where the access table closes them to cycling but walking is allowed.
+var pushable = map[string]bool{"footway": true, "pedestrian": true, "platform": true, "corridor": true}
 
 // opens reports whether an access value for a mode opens a way whatever
 // its class: yes, designated or permissive.
@@ -127,6 +122,8 @@ type wayRule struct {
 	maxspeedFallback bool
 	// winter: the speed is a winter limit of maxspeed:conditional
 	winter bool
+	// dismount: a cyclist pushes the bicycle here, at walking speed
+	dismount bool
 }
 
 // winterMaxspeed reads the winter limit of a maxspeed:conditional value:
@@ -164,11 +161,15 @@ func classify(tags osm.Tags, m Mode, p *Params) wayRule {
 	}
 	r := wayRule{class: hw}
 	area := tags.Get("area") == "yes"
+	t := p.table
+	if t == nil {
+		t = table(ResolveAccess(p.Access, nil))
+	}
 	switch m {
 	case Walk:
 		foot := tags.Get("foot")
 		switch {
-		case notStreets[hw] || (walkClosed[hw] && !opens(foot)):
+		case notStreets[hw] || (!t.walkDefault(hw) && !opens(foot)):
 			r.drop = DropClass
 		case tags.Get("motorroad") == "yes" && !opens(foot):
 			r.drop = DropMotorroad
@@ -182,7 +183,22 @@ func classify(tags osm.Tags, m Mode, p *Params) wayRule {
 	case Bike:
 		bicycle := tags.Get("bicycle")
 		switch {
-		case notStreets[hw] || (bikeClosed[hw] && !opens(bicycle)):
+		case notStreets[hw]:
+			r.drop = DropClass
+		case denies(bicycle):
+			r.drop = DropAccess
+		case bicycle == "dismount" && !t.dismount:
+			// R5 reads dismount as no.
+			r.drop = DropAccess
+		case bicycle == "dismount" || (!t.bikeDefault(hw) && !opens(bicycle) && t.dismount && pushable[hw]):
+			// Pushed at walking speed where walking is allowed.
+			if w := classify(tags, Walk, p); w.drop != "" {
+				r.drop = w.drop
+			} else {
+				r.fwd, r.bwd, r.speed, r.dismount = true, true, w.speed, true
+			}
+			return r
+		case !t.bikeDefault(hw) && !opens(bicycle):
 			r.drop = DropClass
 		case tags.Get("motorroad") == "yes" && !opens(bicycle):
 			r.drop = DropMotorroad

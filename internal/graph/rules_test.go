@@ -15,8 +15,10 @@ func tags(kv ...string) osm.Tags {
 }
 
 func TestClassify(t *testing.T) {
+	// No extract: OSM's worldwide defaults.
 	p := DefaultParams()
-	// want: "" dropped (see drop), "both", "fwd", "bwd", "ferry"
+	// want: "" dropped (see drop), "both", "fwd", "bwd", "ferry"; "push"
+	// both ways at walking speed (a cyclist pushing the bicycle)
 	type want struct {
 		dir  string
 		drop DropReason
@@ -46,16 +48,23 @@ func TestClassify(t *testing.T) {
 		{"vehicle=no", tags("highway", "residential", "vehicle", "no"), want{dir: "both"}, want{drop: DropAccess}, want{drop: DropAccess}},
 		{"agricultural defers to access", tags("highway", "unclassified", "access", "no", "motor_vehicle", "agricultural"), want{drop: DropAccess}, want{drop: DropAccess}, want{drop: DropAccess}},
 		{"bicycle=no", tags("highway", "residential", "bicycle", "no"), want{dir: "both"}, want{drop: DropAccess}, want{dir: "both", kmh: 40}},
-		{"footway", tags("highway", "footway"), want{dir: "both"}, want{dir: "both"}, want{drop: DropClass}},
+		{"footway", tags("highway", "footway"), want{dir: "both"}, want{dir: "push"}, want{drop: DropClass}},
+		{"footway bicycle=yes", tags("highway", "footway", "bicycle", "yes"), want{dir: "both"}, want{dir: "both"}, want{drop: DropClass}},
+		{"footway bicycle=no", tags("highway", "footway", "bicycle", "no"), want{dir: "both"}, want{drop: DropAccess}, want{drop: DropClass}},
+		{"residential bicycle=dismount", tags("highway", "residential", "bicycle", "dismount"), want{dir: "both"}, want{dir: "push"}, want{dir: "both", kmh: 40}},
+		{"cycleway", tags("highway", "cycleway"), want{drop: DropClass}, want{dir: "both"}, want{drop: DropClass}},
+		{"cycleway foot=designated", tags("highway", "cycleway", "foot", "designated"), want{dir: "both"}, want{dir: "both"}, want{drop: DropClass}},
+		{"bridleway", tags("highway", "bridleway"), want{drop: DropClass}, want{drop: DropClass}, want{drop: DropClass}},
+		{"busway", tags("highway", "busway"), want{drop: DropClass}, want{drop: DropClass}, want{drop: DropClass}},
 		{"footway foot=no", tags("highway", "footway", "foot", "no"), want{drop: DropAccess}, want{drop: DropAccess}, want{drop: DropClass}},
 		{"path foot=no bicycle=yes", tags("highway", "path", "foot", "no", "bicycle", "yes"), want{drop: DropAccess}, want{dir: "both"}, want{drop: DropClass}},
-		{"cycleway foot=no", tags("highway", "cycleway", "foot", "no"), want{drop: DropAccess}, want{dir: "both"}, want{drop: DropClass}},
-		{"cycleway bicycle=private", tags("highway", "cycleway", "bicycle", "private"), want{dir: "both"}, want{drop: DropAccess}, want{drop: DropClass}},
+		{"cycleway foot=no", tags("highway", "cycleway", "foot", "no"), want{drop: DropClass}, want{dir: "both"}, want{drop: DropClass}},
+		{"cycleway bicycle=private", tags("highway", "cycleway", "bicycle", "private"), want{drop: DropClass}, want{drop: DropAccess}, want{drop: DropClass}},
 		{"road bicycle=use_sidepath", tags("highway", "secondary", "bicycle", "use_sidepath"), want{dir: "both"}, want{dir: "both"}, want{dir: "both", kmh: 80}},
 		{"road foot=use_sidepath", tags("highway", "secondary", "foot", "use_sidepath"), want{dir: "both"}, want{dir: "both"}, want{dir: "both", kmh: 80}},
 		{"steps", tags("highway", "steps"), want{dir: "both"}, want{drop: DropClass}, want{drop: DropClass}},
-		{"platform", tags("highway", "platform"), want{dir: "both"}, want{drop: DropClass}, want{drop: DropClass}},
-		{"pedestrian area", tags("highway", "pedestrian", "area", "yes"), want{dir: "both"}, want{dir: "both"}, want{drop: DropClass}},
+		{"platform", tags("highway", "platform"), want{dir: "both"}, want{dir: "push"}, want{drop: DropClass}},
+		{"pedestrian area", tags("highway", "pedestrian", "area", "yes"), want{dir: "both"}, want{dir: "push"}, want{drop: DropClass}},
 		{"service area", tags("highway", "service", "area", "yes"), want{dir: "both"}, want{dir: "both"}, want{drop: DropArea}},
 		{"construction", tags("highway", "construction"), want{drop: DropClass}, want{drop: DropClass}, want{drop: DropClass}},
 		{"track", tags("highway", "track"), want{dir: "both"}, want{dir: "both"}, want{drop: DropClass}},
@@ -94,6 +103,11 @@ func TestClassify(t *testing.T) {
 				}
 				dir := "both"
 				switch {
+				case r.dismount:
+					dir = "push"
+					if !r.fwd || !r.bwd || r.speed != p.WalkSpeed {
+						t.Errorf("%s: pushed %v/%v at %v m/s, want both ways at walking speed", mw.m, r.fwd, r.bwd, r.speed)
+					}
 				case r.ferry:
 					dir = "ferry"
 				case r.fwd && !r.bwd:
@@ -116,7 +130,7 @@ func TestClassify(t *testing.T) {
 				if c.tags.Get("bicycle") == "use_sidepath" {
 					bikeSpeed /= p.SidepathFactor
 				}
-				if mw.m == Walk && !r.ferry && r.speed != walkSpeed || mw.m == Bike && !r.ferry && r.speed != bikeSpeed {
+				if mw.m == Walk && !r.ferry && r.speed != walkSpeed || mw.m == Bike && !r.ferry && !r.dismount && r.speed != bikeSpeed {
 					t.Errorf("%s speed %v", mw.m, r.speed)
 				}
 			}

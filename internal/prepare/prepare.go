@@ -197,6 +197,9 @@ func Build(ctx context.Context, o *Options) (*netfile.Network, *Summary, error) 
 	n := &netfile.Network{Graphs: map[graph.Mode]*graph.Graph{}, Timetable: tt, POIs: ext.POIs}
 	built := make([]*graph.Graph, len(modes))
 	errs := make([]error, len(modes))
+	// The access table is chosen once, from the area kept, and recorded.
+	params.Access = graph.ResolveAccess(params.Access, ext)
+	log.Info("street access rules", "table", graph.AccessName(params.Access))
 	var wg sync.WaitGroup
 	for i, m := range modes {
 		wg.Go(func() { built[i], _, errs[i] = graph.Build(ext, m, params) })
