@@ -24,9 +24,9 @@
 // Access. Access tags are read along a hierarchy, most specific first:
 // walk foot > access; bike bicycle > vehicle > access; car motorcar >
 // motor_vehicle > vehicle > access. The most specific key whose value is
-// no, private or use_sidepath closes the way; yes, designated, permissive,
-// destination or official opens it; other values (agricultural, delivery,
-// ...) defer to the next key. Without a deciding value the way is open.
+// no or private closes the way; yes, designated, permissive, destination
+// or official opens it; other values (agricultural, delivery,
+// use_sidepath...) defer to the next key. Without a deciding value the way is open.
 // So access=private with foot=yes is walkable, and motor_vehicle=no with
 // motorcar=yes is drivable.
 //
