@@ -12,7 +12,11 @@
 // (the gpkg_rtree_index extension) unless [Options.NoSpatialIndex] is set.
 //
 // [FromGeoJSON] builds a GeoPackage from our own GeoJSON outputs, one layer
-// per file, inferring each column's type from all features.
+// per file, with the columns and types each [LayerSource] declares (so that
+// a column's type does not depend on the values of one run); properties it
+// does not declare get a type inferred from all features. A source may ask
+// for its geometries in another SRS than its file's: WGS84 coordinates are
+// then projected to ETRS-TM35FIN with package geo, or back.
 //
 // # Coordinates
 //

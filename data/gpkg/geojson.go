@@ -15,15 +15,34 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/paulmach/orb"
 	"github.com/saavu/saavu/data/geojson"
+	"github.com/saavu/saavu/geo"
 )
 
 // LayerSource is one layer of FromGeoJSON: a GeoJSON file (a
 // FeatureCollection whose properties are flat: strings, numbers,
-// booleans, null) and the layer name to give it.
+// booleans, null) and the layer name to give it, with optionally its
+// declared schema and the SRS to store it in.
 type LayerSource struct {
 	Name string // table name, e.g. "cells"
 	Path string // e.g. "out/cells.geojson"
+
+	// Columns, when not nil, declares the layer's attribute columns in
+	// order, with their types: a column keeps its type whatever the values
+	// of this file (all null, all whole numbers...), and a value that does
+	// not fit it is an error. Properties the file has beyond them (passed
+	// through from an input, say) follow in the order they first appear,
+	// with inferred types. No column is made from the features' ids.
+	Columns []Column
+	// GeometryType, when not "", declares the layer's geometry type (see
+	// [Writer.AddLayer]); single geometries are stored as the declared
+	// multi-geometry. "" takes it from the features.
+	GeometryType string
+	// SRS, when not 0, is the SRS to store the geometries in: [WGS84] or
+	// [ETRSTM35FIN]. Coordinates in the file's other CRS are converted
+	// with the ETRS-TM35FIN projection of package geo. 0 keeps the file's.
+	SRS int
 }
 
 // FromGeoJSON writes a GeoPackage at path with one layer per source, in
@@ -34,7 +53,9 @@ type LayerSource struct {
 // single and multi parts of one kind mix, GEOMETRY otherwise. Columns follow
 // the properties in the order they first appear in the file, preceded by
 // "id" (from the features' ids) when features have ids and no property of
-// that name. Each column's type comes from all its non-null values:
+// that name. A source's declared Columns, GeometryType and SRS replace what
+// would be inferred (see [LayerSource]). Otherwise each column's type
+// comes from all its non-null values:
 // INTEGER when all are whole numbers up to 2^53, REAL when all are
 // numbers, BOOLEAN when all are booleans, TEXT otherwise (numbers and
 // booleans in a mixed column are written as their JSON text, as are arrays
@@ -89,13 +110,12 @@ func planLayer(src LayerSource, geomColumn string) (*layerPlan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gpkg: layer %q: %w", src.Name, err)
 	}
-	order, err := propertyOrder(src.Path)
-	if err != nil {
-		return nil, fmt.Errorf("gpkg: layer %q: %s: %w", src.Name, src.Path, err)
-	}
 	p := &layerPlan{srs: WGS84, features: c.Features}
 	if c.CRS == geojson.EPSG3067 {
 		p.srs = ETRSTM35FIN
+	}
+	if err := p.convert(src.SRS); err != nil {
+		return nil, fmt.Errorf("gpkg: layer %q: %w", src.Name, err)
 	}
 	seenGeom := map[string]bool{}
 	hasIDs := false
@@ -108,11 +128,26 @@ func planLayer(src LayerSource, geomColumn string) (*layerPlan, error) {
 		}
 	}
 	p.geomType = layerType(seenGeom)
-	// Every key, also those the order scan did not see (it should see all).
-	known := map[string]bool{}
-	for _, k := range order {
-		known[k] = true
+	if src.GeometryType != "" {
+		p.geomType = src.GeometryType
 	}
+	// known are the columns already placed; order the properties left to
+	// infer: all of them, or with declared columns only those beyond them.
+	known := map[string]bool{}
+	for _, col := range src.Columns {
+		known[col.Name] = true
+	}
+	var order []string
+	if src.Columns == nil || hasExtraProps(c.Features, known) {
+		if order, err = propertyOrder(src.Path); err != nil {
+			return nil, fmt.Errorf("gpkg: layer %q: %s: %w", src.Name, src.Path, err)
+		}
+		order = slices.DeleteFunc(order, func(k string) bool { return known[k] })
+		for _, k := range order {
+			known[k] = true
+		}
+	}
+	// Every key, also those the order scan did not see (it should see all).
 	for _, f := range c.Features {
 		var extra []string
 		for k := range f.Props {
@@ -124,12 +159,17 @@ func planLayer(src LayerSource, geomColumn string) (*layerPlan, error) {
 		slices.Sort(extra) // map order is random; the file's must not be
 		order = append(order, extra...)
 	}
-	if hasIDs && !known["id"] {
+	if src.Columns == nil && hasIDs && !known["id"] {
 		p.idColumn = true
 		p.columns = append(p.columns, Column{Name: "id", Type: Text})
 	}
-	lower := map[string]string{}
+	p.columns = append(p.columns, src.Columns...)
 	for _, k := range order {
+		p.columns = append(p.columns, Column{Name: k, Type: inferType(c.Features, k)})
+	}
+	lower := map[string]string{}
+	for _, col := range p.columns {
+		k := col.Name
 		if prev, dup := lower[strings.ToLower(k)]; dup {
 			return nil, fmt.Errorf("gpkg: layer %q: %s: properties %q and %q differ only in case, which SQL column names cannot", src.Name, src.Path, prev, k)
 		}
@@ -137,9 +177,43 @@ func planLayer(src LayerSource, geomColumn string) (*layerPlan, error) {
 		if strings.EqualFold(k, "fid") || strings.EqualFold(k, geomColumn) {
 			return nil, fmt.Errorf("gpkg: layer %q: %s: property %q has the name of the layer's fid or geometry column", src.Name, src.Path, k)
 		}
-		p.columns = append(p.columns, Column{Name: k, Type: inferType(c.Features, k)})
 	}
 	return p, nil
+}
+
+// hasExtraProps reports whether a feature has a property not in known.
+func hasExtraProps(features []geojson.Feature, known map[string]bool) bool {
+	for _, f := range features {
+		for k := range f.Props {
+			if !known[k] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// convert projects the features' geometries into srs (0: keep the file's).
+func (p *layerPlan) convert(srs int) error {
+	if srs == 0 || srs == p.srs {
+		return nil
+	}
+	var project func(orb.Geometry) orb.Geometry
+	switch {
+	case p.srs == WGS84 && srs == ETRSTM35FIN:
+		project = geo.ProjectTM35
+	case p.srs == ETRSTM35FIN && srs == WGS84:
+		project = geo.UnprojectTM35
+	default:
+		return fmt.Errorf("%w: cannot convert EPSG:%d coordinates to srs %d (known: 4326, 3067)", ErrSRS, p.srs, srs)
+	}
+	for i, f := range p.features {
+		if f.Geometry != nil {
+			p.features[i].Geometry = project(f.Geometry)
+		}
+	}
+	p.srs = srs
+	return nil
 }
 
 // row returns feature i's values in column order.

@@ -53,7 +53,8 @@ func readRegions(dir string, data []byte) (Collection, []Region, error) {
 	seen := make(map[string]int, len(feats))
 	for i, f := range feats {
 		p, hasGeom, err := decodeFeature[struct {
-			ID         json.RawMessage `json:"id"`
+			RegionID   json.RawMessage `json:"region_id"`
+			ID         json.RawMessage `json:"id"` // outputs before region_id
 			Name       json.RawMessage `json:"name"`
 			Population float64         `json:"population"`
 			Cells      int             `json:"cells"`
@@ -61,12 +62,16 @@ func readRegions(dir string, data []byte) (Collection, []Region, error) {
 		if err != nil {
 			return col, nil, asFeatureErr(dir, RegionsFile, data, i, f, err)
 		}
-		id, ok := idText(p.ID)
+		raw := p.RegionID
+		if len(raw) == 0 {
+			raw = p.ID
+		}
+		id, ok := idText(raw)
 		if !ok || id == "" {
-			return col, nil, asFeatureErr(dir, RegionsFile, data, i, f, missingProp("id"))
+			return col, nil, asFeatureErr(dir, RegionsFile, data, i, f, missingProp("region_id"))
 		}
 		if j, dup := seen[id]; dup {
-			return col, nil, featureErr(dir, RegionsFile, data, i, f.off, "id",
+			return col, nil, featureErr(dir, RegionsFile, data, i, f.off, "region_id",
 				fmt.Errorf("%w: region id %q already used by feature %d", ErrInvalid, id, j))
 		}
 		seen[id] = i

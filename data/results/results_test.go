@@ -116,7 +116,7 @@ func TestLoadErrors(t *testing.T) {
 			[]string{"threshold 25 is not in parameters.thresholds_min"}},
 		{"summary unterminated quote", SummaryFile, replace("091,Mikkeli,", `091,"Mikkeli,`), ErrSyntax,
 			[]string{"summary.csv line"}},
-		{"region duplicate id", RegionsFile, replace(`"properties":{"id":"093"`, `"properties":{"id":"091"`), ErrInvalid,
+		{"region duplicate id", RegionsFile, replace(`"properties":{"region_id":"093"`, `"properties":{"region_id":"091"`), ErrInvalid,
 			[]string{"regions.geojson line 3", "feature 1", `already used by feature 0`}},
 		{"region population text", RegionsFile, replace(`"population":2190`, `"population":"many"`), ErrInvalid,
 			[]string{"feature 0", `field "population"`}},
@@ -238,5 +238,19 @@ func TestLineCol(t *testing.T) {
 		if l != c.line || col != c.col {
 			t.Errorf("offset %d: got %d:%d, want %d:%d", c.off, l, col, c.line, c.col)
 		}
+	}
+}
+
+// Outputs written before regions had region_id keyed them on id.
+func TestLoadRegionsKeyedOnID(t *testing.T) {
+	dir := copyFixture(t, RegionsFile, func(b []byte) []byte {
+		return bytes.ReplaceAll(b, []byte(`"properties":{"region_id":`), []byte(`"properties":{"id":`))
+	})
+	r, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Regions) != 3 || r.Regions[0].ID != "091" || r.Regions[2].ID != "097" {
+		t.Errorf("regions %+v", r.Regions)
 	}
 }

@@ -6,6 +6,9 @@
 //
 // Inside, positions are EPSG:3067 metres (grid cells, region polygons) or
 // WGS84 lon/lat (graph vertices and snapping); outputs are WGS84 GeoJSON
-// (RFC 7946) rounded to 6 decimals, CSV and JSON. Times in outputs are
-// minutes, distances kilometres.
+// (RFC 7946) rounded to 6 decimals, CSV and JSON, and a GeoPackage of the
+// GeoJSON layers in WGS84 or, with Options.OutCRS, EPSG:3067. Each layer's
+// fields and their types are declared in schema.go from the options, not
+// taken from the values. Times in outputs are minutes, distances
+// kilometres, people real numbers.
 package analyse

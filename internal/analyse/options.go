@@ -64,7 +64,11 @@ type Options struct {
 	GapMin        float64
 	MaxTimeMin    float64 // search limit; 0 = none
 
-	Out     string
+	Out string
+	// OutCRS is the CRS of the GeoPackage layers: "EPSG:4326" (WGS84, also
+	// "") or "EPSG:3067" (ETRS-TM35FIN). The GeoJSON outputs are WGS84
+	// whatever it is, as RFC 7946 requires.
+	OutCRS  string
 	Workers int
 	// ShardCount > 0 computes only shard ShardIndex (0-based) of
 	// ShardCount and writes a part for saavu merge instead of the outputs.

@@ -324,6 +324,24 @@ func TestWriteDeterministicAcrossWorkers(t *testing.T) {
 	if len(runs[0]) != 10 {
 		t.Errorf("output files: %d, want 10", len(runs[0]))
 	}
+	// The GeoPackage in ETRS-TM35FIN is as deterministic.
+	var tm [][]byte
+	for i, w := range []int{1, 4} {
+		o := fixtureOptions(dir, filepath.Join(dir, fmt.Sprintf("tm%d", i)))
+		o.Workers, o.OutCRS = w, "EPSG:3067"
+		res, err := Compute(context.Background(), o)
+		must(t, err)
+		must(t, Write(res, o))
+		b, err := os.ReadFile(filepath.Join(o.Out, GeoPackageFile))
+		must(t, err)
+		tm = append(tm, b)
+	}
+	if !bytes.Equal(tm[0], tm[1]) {
+		t.Errorf("%s in EPSG:3067 differs between 1 and 4 workers", GeoPackageFile)
+	}
+	if bytes.Equal(tm[0], runs[0][GeoPackageFile]) {
+		t.Errorf("%s in EPSG:3067 is the WGS84 one", GeoPackageFile)
+	}
 	// summary.csv: one row per region x group x category x mode x threshold.
 	rows, err := csv.NewReader(bytes.NewReader(runs[0][SummaryFile])).ReadAll()
 	must(t, err)

@@ -68,14 +68,19 @@ func Write(res *Result, o *Options) (err error) {
 		name string
 		fn   func(io.Writer) error
 	}{GeoPackageFile, func(w io.Writer) error {
-		// The GeoPackage holds the GeoJSON outputs staged so far as layers.
+		// The GeoPackage holds the GeoJSON outputs staged so far as layers,
+		// with their declared schemas, in the output CRS.
+		srs, err := OutSRS(o.OutCRS)
+		if err != nil {
+			return err
+		}
 		st := dir.StagingPath()
-		return gpkg.WriteFromGeoJSON(w, st, []gpkg.LayerSource{
-			{Name: "cells", Path: filepath.Join(st, CellsFile)},
-			{Name: "regions", Path: filepath.Join(st, RegionsFile)},
-			{Name: "gaps", Path: filepath.Join(st, GapsFile)},
-			{Name: "services", Path: filepath.Join(st, ServicesFile)},
-		}, gpkg.Options{})
+		var srcs []gpkg.LayerSource
+		for _, l := range Layers(res, o) {
+			srcs = append(srcs, gpkg.LayerSource{Name: l.Name, Path: filepath.Join(st, l.File),
+				Columns: l.Columns, GeometryType: l.GeometryType, SRS: srs})
+		}
+		return gpkg.WriteFromGeoJSON(w, st, srcs, gpkg.Options{})
 	}}, struct {
 		name string
 		fn   func(io.Writer) error
@@ -230,7 +235,7 @@ func writeRegions(w io.Writer, res *Result, o *Options) error {
 			pop, cells = st.Population, st.Cells
 		}
 		props := []geojson.Prop{
-			{Key: "id", Value: reg.ID},
+			{Key: "region_id", Value: reg.ID},
 			{Key: "name", Value: reg.Name},
 			{Key: "population", Value: round(pop, 1)},
 			{Key: "cells", Value: cells},
@@ -447,9 +452,10 @@ func writeServices(w io.Writer, res *Result) error {
 			{Key: "name", Value: s.Name},
 			{Key: "category", Value: s.Category},
 			{Key: "capacity", Value: s.Capacity},
+			{Key: "opening_hours", Value: nil},
 		}
 		if s.OpeningHours != "" {
-			props = append(props, geojson.Prop{Key: "opening_hours", Value: s.OpeningHours})
+			props[4].Value = s.OpeningHours
 		}
 		if err := gw.Write(geojson.OutFeature{ID: s.ID, Geometry: orb.Point{s.Lon, s.Lat}, Props: props}); err != nil {
 			return err
@@ -571,7 +577,7 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 		info.Inputs = ins
 	}
 	info.Parameters = map[string]any{
-		"region_id": o.RegionID, "region_name": o.RegionName, "group_by": o.GroupBy, "crs": o.CRS,
+		"region_id": o.RegionID, "region_name": o.RegionName, "group_by": o.GroupBy, "crs": o.CRS, "out_crs": outCRSName(o.OutCRS),
 		"population_field": o.PopulationField, "origin_weight": o.OriginWeight, "population_kind": res.Cells.Kind, "groups": o.Groups,
 		"cell_size_m": o.CellSize, "services_osm": o.ServicesOSM, "categories": o.Categories,
 		"max_snap_m": o.MaxSnapM, "min_island": o.MinIsland, "thresholds_min": o.ThresholdsMin, "gap_min": o.GapMin,

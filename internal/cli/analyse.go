@@ -70,6 +70,9 @@ func analyseCommand() command {
 		if err := parse(fs, args); err != nil {
 			return err
 		}
+		if err := checkOutCRS(&o.OutCRS); err != nil {
+			return err
+		}
 		o.Progress = newProgress(env, lf)
 		log, err := lf.logger(o.Progress.Wrap(env.Stderr))
 		if err != nil {
@@ -200,6 +203,7 @@ func registerAnalyseFlags(fs *pflag.FlagSet, o *analyse.Options) {
 	fs.Float64Var(&o.GapMin, "gap", 30, "cells farther than this many minutes from a service form gap areas")
 	fs.Float64Var(&o.MaxTimeMin, "max-time", 0, "stop searching beyond this many minutes; farther cells count as unreachable (0 = no limit)")
 	fs.StringVar(&o.Out, "out", "", "output directory (created if needed; files are replaced only when the whole run succeeds)")
+	registerOutCRS(fs, &o.OutCRS)
 	fs.IntVar(&o.Workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
 	fs.IntVar(&o.ShardIndex, "shard-index", 0, "compute only this shard of the cells (0-based); default from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm)")
 	fs.IntVar(&o.ShardCount, "shard-count", 0, "split the cells into this many shards, each writing a part for 'saavu merge' (0 = no sharding)")

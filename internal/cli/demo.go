@@ -21,13 +21,17 @@ func demoCommand() command {
 	}
 	c.run = func(ctx context.Context, env *Env, args []string) error {
 		fs, lf := flagSet(c, env)
-		var out, date string
+		var out, date, outCRS string
 		var workers int
 		fs.StringVar(&out, "out", "demo-out", "output directory; the generated inputs go to DIR/inputs")
+		registerOutCRS(fs, &outCRS)
 		fs.StringVar(&date, "date", demo.DefaultDate, "demo service day, YYYYMMDD")
 		fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
 		lf.register(fs)
 		if err := parse(fs, args); err != nil {
+			return err
+		}
+		if err := checkOutCRS(&outCRS); err != nil {
 			return err
 		}
 		log, err := lf.logger(env.Stderr)
@@ -66,6 +70,7 @@ func demoCommand() command {
 			ThresholdsMin: analyse.DefaultThresholds,
 			GapMin:        30,
 			Out:           out,
+			OutCRS:        outCRS,
 			Workers:       workers,
 			Version:       version(),
 			Log:           log,

@@ -23,16 +23,25 @@ saavu merge parts/ --out results/`,
 	}
 	c.run = func(ctx context.Context, env *Env, args []string) error {
 		fs, lf := flagSet(c, env)
-		var out string
+		var out, outCRS string
 		var matrix bool
 		fs.StringVar(&out, "out", "", "output directory for the merged outputs (with --matrix: the output CSV file)")
 		fs.BoolVar(&matrix, "matrix", false, "join the CSV parts of a sharded 'saavu matrix' run, given in shard order")
+		fs.StringVar(&outCRS, "out-crs", "", outCRSUsage+" (default: the parts' --out-crs)")
 		lf.register(fs)
 		if err := fs.Parse(args); err != nil {
 			return flagErr(fs, err)
 		}
 		if out == "" || fs.NArg() == 0 {
 			return usagef("merge: give the folders (or part files) of the shards and --out DIR")
+		}
+		if fs.Changed("out-crs") {
+			if matrix {
+				return usagef("merge: --out-crs is for the GeoPackage of analyse parts, not --matrix")
+			}
+			if err := checkOutCRS(&outCRS); err != nil {
+				return err
+			}
 		}
 		log, err := lf.logger(env.Stderr)
 		if err != nil {
@@ -63,6 +72,9 @@ saavu merge parts/ --out results/`,
 			return classify(err)
 		}
 		o.Out, o.Log = out, log
+		if outCRS != "" {
+			o.OutCRS = outCRS
+		}
 		if err := analyse.Write(res, o); err != nil {
 			return classify(err)
 		}

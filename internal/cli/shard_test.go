@@ -12,13 +12,15 @@ import (
 
 // A run split into 4 shards and merged gives byte for byte the outputs of
 // the single run (all but timings.json), with transit, nocar, round trips
-// and every measure for every mode on the demo.
+// and every measure for every mode on the demo, and the GeoPackage in
+// ETRS-TM35FIN; merge --out-crs changes the GeoPackage's CRS.
 func TestShardsMergeIdentical(t *testing.T) {
 	dir, m := demoInputs(t)
 	common := []string{"-q", "--osm", m.Roads, "--gtfs", "demo=" + m.GTFS, "--regions", m.Regions, "--group-by", "seutukunta",
 		"--population", m.Population, "--groups", "old=age_65_plus", "--services", m.Services,
 		"--modes", "walk,car,transit,nocar", "--date", m.Date, "--depart", "07:00", "--window", "20", "--percentiles", "25,50",
-		"--round-trips", "--journeys", "--nth", "2", "--cumulative", "30", "--all-within", "30", "--fca", "gaussian", "--gravity", "exp:0.1"}
+		"--round-trips", "--journeys", "--nth", "2", "--cumulative", "30", "--all-within", "30", "--fca", "gaussian", "--gravity", "exp:0.1",
+		"--out-crs", "EPSG:3067"}
 	single := filepath.Join(dir, "single")
 	if code, _, stderr := run(t, append(append([]string{"analyse"}, common...), "--out", single)...); code != 0 {
 		t.Fatalf("single run: exit %d\n%s", code, stderr)
@@ -66,6 +68,17 @@ func TestShardsMergeIdentical(t *testing.T) {
 	}
 	if compared < 9 {
 		t.Errorf("only %d output files compared", compared)
+	}
+	wgs := filepath.Join(dir, "wgs84")
+	if code, _, stderr := run(t, "merge", "-q", parts, "--out-crs", "EPSG:4326", "--out", wgs); code != 0 {
+		t.Fatalf("merge --out-crs: exit %d\n%s", code, stderr)
+	}
+	for out, want := range map[string]int{merged: 3067, wgs: 4326} {
+		var n int
+		q := `SELECT count(*) FROM gpkg_geometry_columns WHERE srs_id = ?`
+		if err := openGpkg(t, filepath.Join(out, "results.gpkg")).QueryRow(q, want).Scan(&n); err != nil || n != 4 {
+			t.Errorf("%s: %d of 4 layers in EPSG:%d (%v)", out, n, want, err)
+		}
 	}
 	// A missing shard is refused.
 	os.Remove(filepath.Join(parts, "part-2-of-4.saavu-part"))

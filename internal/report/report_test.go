@@ -349,7 +349,7 @@ func TestSummaryMatchesRegions(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range fc.Features {
-		id := f.Properties["id"].(string)
+		id := f.Properties["region_id"].(string)
 		for _, c := range r.Categories {
 			for _, m := range r.Modes {
 				st, ok := r.Stat(id, "population", c, m)
