@@ -19,9 +19,8 @@ const (
 	// r5LinkRadiusM is how far R5 looks for a street to link a point to
 	// (StreetLayer.LINK_RADIUS_METERS).
 	r5LinkRadiusM = 1600
-	// r5WalkLimitM bounds R5's walk search from an origin, which gives the
-	// access walks and the walks all the way, and its egress tables
-	// (TransitLayer.WALK_DISTANCE_LIMIT_METERS).
+	// r5WalkLimitM bounds R5's egress tables, the walks from the last
+	// stop (TransitLayer.WALK_DISTANCE_LIMIT_METERS).
 	r5WalkLimitM = 2000
 )
 
@@ -49,18 +48,22 @@ func applyProfile(fs *pflag.FlagSet, profile string, sf *streetFlags, tf *transi
 		sf.maxSnap = r5LinkRadiusM
 	}
 	if fs.Changed("max-walk") {
-		return usagef("--profile r5: R5 bounds the walks by distance (%d m), not by --max-walk", r5WalkLimitM)
+		return usagef("--profile r5: R5 bounds the walks by the trip limit (--max-time) and the walks from the last stop by distance (%d m), not by --max-walk", r5WalkLimitM)
 	}
 	return nil
 }
 
 // r5NetworkOptions sets R5's walking rules on network options: the walk
-// search from an origin stops at 2,000 m, which bounds the access walks
-// and the walks all the way; egress walks reach 2,000 m; the transfers
-// from a stop keep the closest stop of each pattern (TransferFinder).
-func r5NetworkOptions(o *ptaccess.Options, walkSpeed float64) {
-	o.MaxWalk = secondsDuration(r5WalkLimitM / walkSpeed)
-	o.MaxAccessEgressM = r5WalkLimitM
+// search from an origin is bounded by time alone, at the trip limit (r5r
+// turns an infinite max_walk_time into max_trip_duration, and R5 limits
+// its access search by time); it gives the access walks and the walks
+// all the way. Egress walks reach 2,000 m, R5's stop-to-destination
+// tables; the transfers from a stop keep the closest stop of each
+// pattern (TransferFinder).
+func r5NetworkOptions(o *ptaccess.Options) {
+	o.MaxWalk = o.MaxTime
+	o.MaxAccessEgressM = 0
+	o.MaxEgressM = r5WalkLimitM
 	o.PruneTransfers = true
 }
 

@@ -325,7 +325,7 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if sf.r5 {
-		r5NetworkOptions(&opts, sf.walkSpeed)
+		r5NetworkOptions(&opts)
 	}
 	op, dp, err := sh.matrixPoints(fs, env, origins, dests, format)
 	if err != nil {

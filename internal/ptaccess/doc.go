@@ -74,8 +74,10 @@
 // On the Porto Alegre sample used by r5r, with R5's settings and the
 // sample's elevation raster (slope factors on the access walks and walks
 // all the way; egress walks and transfers without them, through
-// Options.StopWalk, as R5 6.7 computes them), 94.8% of the 100 x 100
-// pairs are within 3 minutes of R5 (R5 truncates to whole minutes), the
-// median absolute difference is 0 and 98.1% of pairs have the same
-// reachability; without the slopes 89.4%. BENCHMARKS.md has the details.
+// Options.StopWalk, as R5 6.7 computes them), the walk from the origin
+// bounded by the trip limit and the egress walks by 2,000 m
+// (Options.MaxEgressM), 96.8% of the 100 x 100 pairs are within 3
+// minutes of R5 (R5 truncates to whole minutes), the median absolute
+// difference is 0 and 99.95% of pairs have the same reachability.
+// BENCHMARKS.md has the details.
 package ptaccess

@@ -211,8 +211,15 @@ func (n *Network) accessLimit() uint32 {
 	return limit
 }
 
-// egressLimit is the longest egress walk in ms, the same as the access.
-func (n *Network) egressLimit() uint32 { return n.accessLimit() }
+// egressLimit is the longest egress walk in ms: the same as the access,
+// or MaxWalk bounded by MaxEgressM.
+func (n *Network) egressLimit() uint32 {
+	m := n.opts.MaxEgressM
+	if m <= 0 {
+		return n.accessLimit()
+	}
+	return uint32(max(1, min(m/n.walkSpeed()*1000, float64(ms(n.opts.MaxWalk)))))
+}
 
 // grow returns s resized to n, reusing its storage when it is large
 // enough.

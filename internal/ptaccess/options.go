@@ -52,10 +52,14 @@ type Options struct {
 	// MaxAccessEgressM bounds the access walk to the first stop and the
 	// egress walk from the last stop in metres, on top of MaxWalk; 0
 	// means no such bound. A walk-only trip is bounded by MaxWalk alone.
-	// R5 builds its stop-to-destination tables up to 2,000 m
-	// (TransitLayer.WALK_DISTANCE_LIMIT_METERS) whatever its maxWalkTime,
-	// and its walk access searches stop at 2,000 m as well.
 	MaxAccessEgressM float64
+
+	// MaxEgressM, when above 0, bounds the egress walk from the last stop
+	// in metres instead of MaxAccessEgressM (the access walk keeps
+	// MaxAccessEgressM). R5 builds its stop-to-destination tables up to
+	// 2,000 m (TransitLayer.WALK_DISTANCE_LIMIT_METERS) whatever its
+	// maxWalkTime, while its access search is bounded by time alone.
+	MaxEgressM float64
 
 	// MaxStopSnapM is the farthest a stop may be from a walkable street
 	// to be linked (default 300 m). Unlinked stops are only reached by
@@ -129,6 +133,8 @@ func (o Options) resolved() (Options, error) {
 		return o, fmt.Errorf("%w: MaxTransferM %v outside 0..1e6 m", ErrOptions, o.MaxTransferM)
 	case !(o.MaxAccessEgressM >= 0) || o.MaxAccessEgressM > 1e7:
 		return o, fmt.Errorf("%w: MaxAccessEgressM %v outside 0..1e7 m", ErrOptions, o.MaxAccessEgressM)
+	case !(o.MaxEgressM >= 0) || o.MaxEgressM > 1e7:
+		return o, fmt.Errorf("%w: MaxEgressM %v outside 0..1e7 m", ErrOptions, o.MaxEgressM)
 	case !(o.MaxStopSnapM >= 0) || o.MaxStopSnapM > 1e5:
 		return o, fmt.Errorf("%w: MaxStopSnapM %v outside 0..1e5 m", ErrOptions, o.MaxStopSnapM)
 	case o.MaxRides < 0 || o.MaxRides > 64:
