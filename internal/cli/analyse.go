@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"math"
 	"os"
@@ -54,7 +55,8 @@ func analyseCommand() command {
 		var roundTrips bool
 		var earliest, latest string
 		var dwell float64
-		var journeys bool
+		var journeys, strict bool
+		fs.BoolVar(&strict, "strict", false, strictHelp)
 		tfs.BoolVar(&journeys, "journeys", false, "transit, nocar: per cell and category the shape of the median journey to the nearest service: rides and minutes walked, waited and in vehicles")
 		tfs.BoolVar(&roundTrips, "round-trips", false, "transit: check same-day round trips to each category within the services' opening hours")
 		tfs.StringVar(&earliest, "earliest", "06:00", "round trips: leave home no earlier than HH:MM")
@@ -166,6 +168,9 @@ func analyseCommand() command {
 			return err // interrupted after the last stage: write nothing
 		}
 		logWarnings(log, res.Warnings)
+		if err := strictError(strict, res.Warnings); err != nil {
+			return err
+		}
 		if res.Shard != nil {
 			if err := analyse.WritePart(res, o); err != nil {
 				return classify(err)
@@ -533,8 +538,48 @@ func printAnalyseSummary(env *Env, res *analyse.Result, o *analyse.Options) {
 		}
 		fmt.Fprintln(w)
 	}
+	fmt.Fprintf(w, "Shares count everyone in the region; the median counts those who reach no service as beyond any\ntime (\"unreach\" when more than half reach none).")
+	if slices.ContainsFunc(res.Modes, timetabledMode) && o.Transit != nil {
+		fmt.Fprintf(w, " By transit and nocar, trips over %g min count as reaching none.", o.Transit.Network.MaxTime.Minutes())
+	}
+	fmt.Fprintln(w)
+	printCheckFirst(w, res.Warnings)
 	fmt.Fprintf(w, "\nResults in %s: %s\n", filepath.Clean(o.Out), strings.Join([]string{
 		analyse.ReportFile, analyse.CellsFile, analyse.RegionsFile, analyse.SummaryFile, analyse.GapsFile, analyse.ServicesFile, analyse.RunFile}, ", "))
+}
+
+const strictHelp = "treat every warning about the inputs as an error: exit 2 and write nothing (for pipelines)"
+
+// strictError is the error of --strict when there are warnings.
+func strictError(strict bool, ws []string) error {
+	if !strict || len(ws) == 0 {
+		return nil
+	}
+	return inputErr(fmt.Errorf("--strict: %d warning%s about the inputs, nothing written; the first: %s", len(ws), plural(len(ws)), ws[0]),
+		"see the WARN lines above, or leave out --strict")
+}
+
+// printCheckFirst lists the warnings of a run under its table: the
+// first ten, then how many more run.json holds.
+func printCheckFirst(w io.Writer, ws []string) {
+	if len(ws) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nCheck these first (%d warning%s; all in run.json and at the top of report.html):\n", len(ws), plural(len(ws)))
+	for i, x := range ws {
+		if i == 10 {
+			fmt.Fprintf(w, "  ... and %d more\n", len(ws)-10)
+			break
+		}
+		fmt.Fprintf(w, "  - %s\n", x)
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 func modeNames(ms []graph.Mode) string {

@@ -54,6 +54,8 @@ func planCommand() command {
 		fs.StringVar(&pf.objective, "objective", "coverage", "coverage: most people within --threshold; median: least total time, each person's time capped at --cap")
 		fs.StringVar(&pf.mode, "mode", "walk", "travel mode: walk, bike, car, transit or nocar (transit and nocar need --gtfs or --links, --date and --depart)")
 		tf := registerTransitFlags(fs)
+		var strict bool
+		fs.BoolVar(&strict, "strict", false, strictHelp)
 		var window int
 		var percentiles []int
 		fs.IntVar(&window, "window", defaultWindowMin, "transit, nocar: departure window in minutes, one departure a minute from --depart")
@@ -134,6 +136,9 @@ func planCommand() command {
 			return err
 		}
 		logWarnings(log, res.Warnings)
+		if err := strictError(strict, res.Warnings); err != nil {
+			return err
+		}
 		pr, err := newPlanRun(res, o, pf, obj, cands, log)
 		if err != nil {
 			return err

@@ -285,6 +285,8 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	fs.IntVar(&window, "window", defaultWindowMin, "departure window in minutes: one departure a minute from --depart")
 	fs.IntSliceVar(&percentiles, "percentiles", []int{50}, "travel-time percentiles over the window, 1..100")
 	fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
+	var strict bool
+	fs.BoolVar(&strict, "strict", false, strictHelp)
 	var profile string
 	fs.StringVar(&profile, "profile", "", "r5: R5's and r5r's defaults and rules (see README, \"saavu and r5r\"); output in r5r's columns and whole minutes")
 	lf.register(fs)
@@ -333,6 +335,9 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	}
 	net, err := buildNetwork(ctx, sf, tf, opts, log)
 	if err != nil {
+		return err
+	}
+	if err := strictError(strict, tf.warnings); err != nil {
 		return err
 	}
 	origSnaps := snapNetwork(net, op, sf.maxSnap, log, "origin")

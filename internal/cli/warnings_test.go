@@ -58,3 +58,40 @@ func TestInputWarnings(t *testing.T) {
 		})
 	}
 }
+
+// A run whose inputs draw a warning (here: no population) prints it
+// under its table; with --strict it is an error: exit 2, nothing
+// written.
+func TestStrictAndCheckFirst(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"analyse", "-q", "--osm", fixture(t, "osm", "town.osm"),
+		"--regions", fixture(t, "cli", "regions.geojson"), "--services", fixture(t, "cli", "services.csv"),
+		"--cell-size", "250", "--modes", "walk"}
+	out := filepath.Join(dir, "loose")
+	code, stdout, stderr := run(t, append(args, "--out", out)...)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	table := strings.Index(stdout, "Share of population")
+	check := strings.Index(stdout, "Check these first (")
+	if table < 0 || check < table || !strings.Contains(stdout[check:], "  - no population given") {
+		t.Errorf("warnings not listed under the table:\n%s", stdout)
+	}
+	if !strings.Contains(stdout, "the median counts those who reach no service as beyond any") {
+		t.Errorf("no footnote under the table:\n%s", stdout)
+	}
+	out = filepath.Join(dir, "strict")
+	code, _, stderr = run(t, append(args, "--out", out, "--strict")...)
+	if code != 2 || !strings.Contains(stderr, "--strict: 1 warning about the inputs, nothing written; the first: no population given") {
+		t.Errorf("--strict: exit %d, %s", code, stderr)
+	}
+	if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
+		t.Errorf("--strict wrote %d files", len(entries))
+	}
+	// With the population given there is nothing to report.
+	out = filepath.Join(dir, "clean")
+	code, stdout, stderr = run(t, append(args, "--out", out, "--strict", "--population", fixture(t, "cli", "population.csv"))...)
+	if code != 0 || strings.Contains(stdout, "Check these first") {
+		t.Errorf("clean run: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+}

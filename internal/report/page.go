@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/json"
 	"html/template"
 	"net/url"
 	"sort"
@@ -17,8 +18,14 @@ type page struct {
 	Subtitle string
 	Notes    []string
 	Warnings []string
-	Figures  []figure
-	Glance   glance
+	// WarningsHead are shown in the box, WarningsRest folded under it.
+	WarningsHead, WarningsRest []string
+	// Timetabled: the run has a timetabled mode, whose trips beyond
+	// TripLimit count as unreachable.
+	Timetabled bool
+	TripLimit  string
+	Figures    []figure
+	Glance     glance
 
 	Categories []choice
 	Modes      []choice
@@ -191,6 +198,8 @@ func buildPage(r *results.Results, opts Options, b *bundle) (*page, error) {
 	p.Comparison = buildComparison(r, colors)
 	p.Gaps = buildGaps(r)
 	p.CmdLine = shellLine(r.Run.Args)
+	p.WarningsHead, p.WarningsRest = splitWarnings(r.Run.Warnings)
+	p.Timetabled, p.TripLimit = tripLimit(r)
 	for _, in := range r.Run.Inputs {
 		p.Inputs = append(p.Inputs, inputRow{Role: in.Role, Path: in.Path, Bytes: formatCount(float64(in.Bytes)), SHA256: in.SHA256})
 	}
@@ -425,4 +434,36 @@ func shellLine(args []string) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// shownWarnings is how many warnings the "Check these first" box shows
+// before folding the rest.
+const shownWarnings = 10
+
+func splitWarnings(ws []string) (head, rest []string) {
+	if len(ws) <= shownWarnings {
+		return ws, nil
+	}
+	return ws[:shownWarnings], ws[shownWarnings:]
+}
+
+// tripLimit reports whether the run has a timetabled mode and its trip
+// limit as text ("120 min"), from run.json.
+func tripLimit(r *results.Results) (bool, string) {
+	timetabled := false
+	for _, m := range r.Modes {
+		if m == "transit" || m == "nocar" {
+			timetabled = true
+		}
+	}
+	if !timetabled {
+		return false, ""
+	}
+	var t struct {
+		MaxTimeMin float64 `json:"max_time_min"`
+	}
+	if raw, ok := r.Run.Parameters["transit"]; ok && json.Unmarshal(raw, &t) == nil && t.MaxTimeMin > 0 {
+		return true, formatNumber(t.MaxTimeMin) + " min"
+	}
+	return true, "--max-time"
 }

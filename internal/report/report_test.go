@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -367,4 +368,36 @@ func TestSummaryMatchesRegions(t *testing.T) {
 		}
 	}
 	_ = results.Producer
+}
+
+// Warnings open the page, in a "Check these first" box above the key
+// figures: ten shown, the rest folded under them.
+func TestWriteCheckTheseFirst(t *testing.T) {
+	r := loadFixture(t)
+	r.Run.Warnings = nil
+	for i := range 12 {
+		r.Run.Warnings = append(r.Run.Warnings, fmt.Sprintf("problem number %02d", i))
+	}
+	html := render(t, r, Options{})
+	box := strings.Index(html, `<section class="warnings" id="check-first"`)
+	figs := strings.Index(html, `<section class="figures"`)
+	if box < 0 || figs < 0 || box > figs {
+		t.Fatalf("box at %d, figures at %d: want the box first", box, figs)
+	}
+	body := html[box:figs]
+	fold := strings.Index(body, "<details>")
+	if !strings.Contains(body, "Check these first") || !strings.Contains(body, "12 problems") || fold < 0 ||
+		!strings.Contains(body, "<summary>2 more</summary>") {
+		t.Errorf("box:\n%s", body)
+	}
+	for i := range 12 {
+		at := strings.Index(body, fmt.Sprintf("problem number %02d", i))
+		if at < 0 || (i < 10) != (at < fold) {
+			t.Errorf("warning %d at %d (fold at %d): want the first ten before the fold", i, at, fold)
+		}
+	}
+	// The footnote says whom the mean leaves out.
+	if !strings.Contains(html, `id="how-to-read"`) || !strings.Contains(html, "averages only the people who reach a service") {
+		t.Error("no footnote on how to read the columns")
+	}
 }
