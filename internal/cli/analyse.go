@@ -538,11 +538,11 @@ func printAnalyseSummary(env *Env, res *analyse.Result, o *analyse.Options) {
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "Shares count everyone in the region; the median counts those who reach no service as beyond any\ntime (\"unreach\" when more than half reach none).")
+	fmt.Fprintln(w, "Shares count everyone in the region; the median counts those who reach no service as beyond any time")
+	fmt.Fprintln(w, "(\"unreach\" when more than half reach none).")
 	if slices.ContainsFunc(res.Modes, timetabledMode) && o.Transit != nil {
-		fmt.Fprintf(w, " By transit and nocar, trips over %g min count as reaching none.", o.Transit.Network.MaxTime.Minutes())
+		fmt.Fprintf(w, "By transit and nocar, trips over %g min count as reaching none.\n", o.Transit.Network.MaxTime.Minutes())
 	}
-	fmt.Fprintln(w)
 	printCheckFirst(w, res.Warnings)
 	fmt.Fprintf(w, "\nResults in %s: %s\n", filepath.Clean(o.Out), strings.Join([]string{
 		analyse.ReportFile, analyse.CellsFile, analyse.RegionsFile, analyse.SummaryFile, analyse.GapsFile, analyse.ServicesFile, analyse.RunFile}, ", "))
