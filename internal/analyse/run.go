@@ -461,6 +461,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 func summarise(res *Result, o *Options) {
 	res.Warnings = append(res.Warnings, snapWarnings(res, o)...)
 	res.Warnings = append(res.Warnings, longTimeWarnings(res, o)...)
+	res.Warnings = append(res.Warnings, coverWarnings(res, o)...)
 	cells, cats := res.Cells, res.Categories
 	res.Stats = make([][][][]access.RegionStats, len(o.Modes))
 	res.Gaps = make([][][]access.GapArea, len(o.Modes))
@@ -546,6 +547,45 @@ func snapWarnings(res *Result, o *Options) []string {
 			if total[r] > 0 && far[r]/total[r] >= SnapWarnShare {
 				out = append(out, fmt.Sprintf("%s: %.1f%% of the population of %s (%.0f of %.0f) is farther than --max-snap (%g m) from any %s street, or near only small cut-off pieces of street: it counts as unreachable",
 					strings.Join(names, ", "), 100*far[r]/total[r], reg.Name, far[r], total[r], o.MaxSnapM, g))
+			}
+		}
+	}
+	return out
+}
+
+// UncoveredShare is the share of a region's population without a stop
+// (or a departure) within reach from which the feeds are said not to
+// cover the region.
+const UncoveredShare = 0.99
+
+// coverWarnings warns, per region, where public transport reaches almost
+// no one because no stop with departures lies within the walk limit of
+// its people: the feeds do not cover the region, or not in the window.
+// Rural regions where many have no stop are not warned of; only where
+// (nearly) everyone has none.
+func coverWarnings(res *Result, o *Options) []string {
+	var out []string
+	for m, mode := range res.Modes {
+		if mode != graph.Transit || m >= len(res.Why) || len(res.Why[m]) == 0 {
+			continue
+		}
+		why := res.Why[m][0] // no stop, no trip: the same for every category
+		total := make([]float64, len(res.Regions))
+		none := make([]float64, len(res.Regions))
+		for i, w := range res.Cells.Weight[0] {
+			r := res.Cells.Region[i]
+			if r < 0 {
+				continue
+			}
+			total[r] += w
+			if x := travel.Why(why[i]); x == travel.NoStop || x == travel.NoTrip {
+				none[r] += w
+			}
+		}
+		for r, reg := range res.Regions {
+			if total[r] > 0 && none[r]/total[r] >= UncoveredShare {
+				out = append(out, fmt.Sprintf("transit: %.1f%% of the population of %s has no stop with departures in the window within the walk limit: do the feeds cover %s, and do vehicles run on --date in the window?",
+					100*none[r]/total[r], reg.Name, reg.Name))
 			}
 		}
 	}

@@ -613,3 +613,34 @@ func TestLongTimeWarnings(t *testing.T) {
 		t.Errorf("warnings %q for six hours", ws)
 	}
 }
+
+// A region where (nearly) no one has a stop with departures within reach
+// is one the feeds do not cover; a region where many have none is not
+// warned of.
+func TestCoverWarnings(t *testing.T) {
+	u8 := func(ws ...travel.Why) []uint8 {
+		out := make([]uint8, len(ws))
+		for i, w := range ws {
+			out[i] = uint8(w)
+		}
+		return out
+	}
+	res := &Result{
+		Modes:   []graph.Mode{graph.Walk, graph.Transit},
+		Regions: []Region{{Name: "Town"}, {Name: "Lakes"}},
+		Cells:   &Cells{Weight: [][]float64{{50, 50, 30, 70}}, Region: []int32{0, 0, 1, 1}},
+		Why: [][][]uint8{
+			{u8(0, 0, 0, 0)},
+			{u8(travel.Reached, travel.NoStop, travel.NoTrip, travel.NoStop)},
+		},
+	}
+	ws := coverWarnings(res, &Options{})
+	if len(ws) != 1 || !strings.HasPrefix(ws[0], "transit: 100.0% of the population of Lakes has no stop") ||
+		!strings.Contains(ws[0], "do the feeds cover Lakes") {
+		t.Errorf("warnings %q", ws)
+	}
+	res.Why[1][0][2] = uint8(travel.BeyondMaxTime) // 30 of 100 have a stop in Lakes
+	if ws := coverWarnings(res, &Options{}); len(ws) != 0 {
+		t.Errorf("warnings %q, want none", ws)
+	}
+}
