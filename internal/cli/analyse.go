@@ -175,14 +175,14 @@ func analyseCommand() command {
 			if err := analyse.WritePart(res, o); err != nil {
 				return classify(err)
 			}
-			fmt.Fprintf(env.Stdout, "Shard %d of %d: cells %d..%d of %d written to %s\n", res.Shard.Index, res.Shard.Count,
+			fmt.Fprintf(lf.summaries(env).Stdout, "Shard %d of %d: cells %d..%d of %d written to %s\n", res.Shard.Index, res.Shard.Count,
 				res.Shard.Lo, res.Shard.Hi-1, len(res.Cells.Cell), filepath.Join(o.Out, analyse.PartName(res.Shard.Index, res.Shard.Count)))
 			return nil
 		}
 		if err := analyse.Write(res, o); err != nil {
 			return classify(err)
 		}
-		printAnalyseSummary(env, res, o)
+		printAnalyseSummary(lf.summaries(env), res, o)
 		return nil
 	}
 	return c

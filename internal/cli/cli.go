@@ -178,6 +178,19 @@ func (lf *logFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&lf.format, "log-format", "text", "log format on stderr: text or json")
 }
 
+// summaries is env for the summaries a command prints once its files are
+// written (tables, "written to" lines): with -q they go nowhere, as -q
+// prints only errors. Results printed to standard output (a route, a
+// matrix without --out) do not use it.
+func (lf *logFlags) summaries(env *Env) *Env {
+	if !lf.quiet {
+		return env
+	}
+	q := *env
+	q.Stdout = io.Discard
+	return &q
+}
+
 func (lf *logFlags) logger(w io.Writer) (*slog.Logger, error) {
 	level := slog.LevelInfo
 	if lf.quiet {

@@ -36,7 +36,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 
 func TestAnalyseTown(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	code, stdout, stderr := run(t, "analyse", "-q",
+	code, stdout, stderr := run(t, "analyse",
 		"--osm", fixture(t, "osm", "town.osm"),
 		"--regions", fixture(t, "cli", "regions.geojson"),
 		"--population", fixture(t, "cli", "population.csv"),
@@ -187,5 +187,26 @@ func TestAnalyseGeoPackageOgrinfo(t *testing.T) {
 		if !strings.Contains(string(info), fmt.Sprintf("Feature Count: %d\n", want)) {
 			t.Errorf("layer %s: want %d features, ogrinfo says:\n%s", layer, want, info)
 		}
+	}
+}
+
+// -q prints only errors: no table, no "written to" line; results asked
+// for on standard output (a route, a matrix without --out) still come.
+func TestQuietPrintsNoTables(t *testing.T) {
+	dir := t.TempDir()
+	base := []string{"--osm", fixture(t, "osm", "town.osm"), "--regions", fixture(t, "cli", "regions.geojson"),
+		"--population", fixture(t, "cli", "population.csv"), "--services", fixture(t, "cli", "services.csv"), "--cell-size", "250"}
+	code, stdout, stderr := run(t, append([]string{"analyse", "-q", "--modes", "walk", "--out", filepath.Join(dir, "a")}, base...)...)
+	if code != 0 || stdout != "" || stderr != "" {
+		t.Errorf("analyse -q: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	code, stdout, _ = run(t, append([]string{"analyse", "--modes", "walk", "--out", filepath.Join(dir, "b")}, base...)...)
+	if code != 0 || !strings.Contains(stdout, "Share of population") {
+		t.Errorf("analyse without -q: exit %d, stdout %q", code, stdout)
+	}
+	code, stdout, _ = run(t, "route", "-q", "--osm", fixture(t, "osm", "town.osm"), "--mode", "walk",
+		"--from", "23.7000,61.5000", "--to", "23.7040,61.5000")
+	if code != 0 || !strings.Contains(stdout, "walk:") {
+		t.Errorf("route -q: exit %d, stdout %q", code, stdout)
 	}
 }

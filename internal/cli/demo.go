@@ -84,12 +84,12 @@ func demoCommand() command {
 		if err := analyse.Write(res, o); err != nil {
 			return classify(err)
 		}
-		fmt.Fprintln(env.Stdout, "South Savo demo: economic regions (seutukunnat) Mikkeli, Savonlinna and Pieksämäki.")
+		fmt.Fprintln(lf.summaries(env).Stdout, "South Savo demo: economic regions (seutukunnat) Mikkeli, Savonlinna and Pieksämäki.")
 		for _, n := range m.Notes {
-			fmt.Fprintf(env.Stdout, "  note: %s\n", n)
+			fmt.Fprintf(lf.summaries(env).Stdout, "  note: %s\n", n)
 		}
-		fmt.Fprintln(env.Stdout)
-		printAnalyseSummary(env, res, o)
+		fmt.Fprintln(lf.summaries(env).Stdout)
+		printAnalyseSummary(lf.summaries(env), res, o)
 		return nil
 	}
 	return c

@@ -14,7 +14,7 @@ func TestDemo(t *testing.T) {
 		t.Skip("demo run skipped in -short mode")
 	}
 	out := filepath.Join(t.TempDir(), "demo")
-	code, stdout, stderr := run(t, "demo", "-q", "--out", out)
+	code, stdout, stderr := run(t, "demo", "--out", out)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}

@@ -70,8 +70,8 @@ saavu diff runs/base runs/ristiina --out runs/ristiina-diff`,
 		if err := d.write(out); err != nil {
 			return err
 		}
-		d.printTable(env.Stdout)
-		fmt.Fprintf(env.Stdout, "Wrote %s and %s (%d changed cells) to %s\n", diffCSV, diffChangedCells, d.changed, out)
+		d.printTable(lf.summaries(env).Stdout)
+		fmt.Fprintf(lf.summaries(env).Stdout, "Wrote %s and %s (%d changed cells) to %s\n", diffCSV, diffChangedCells, d.changed, out)
 		return nil
 	}
 	return c

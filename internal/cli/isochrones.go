@@ -227,11 +227,11 @@ func isochronesCommand() command {
 		if timetabledMode(m) {
 			how = fmt.Sprintf("%s (percentile %d of the departures %s-%s on %s)", m, percentile, clock(dep), clock(dep+transit.Seconds(window*60)), tf.date)
 		}
-		fmt.Fprintf(env.Stdout, "Reachable from %d %s by %s:\n", len(st), noun, how)
+		fmt.Fprintf(lf.summaries(env).Stdout, "Reachable from %d %s by %s:\n", len(st), noun, how)
 		for _, b := range bands {
-			fmt.Fprintf(env.Stdout, "  %6g min  %10.3f km²\n", b.CutoffMin, b.AreaKm2)
+			fmt.Fprintf(lf.summaries(env).Stdout, "  %6g min  %10.3f km²\n", b.CutoffMin, b.AreaKm2)
 		}
-		fmt.Fprintf(env.Stdout, "Isochrones in %s\n", out)
+		fmt.Fprintf(lf.summaries(env).Stdout, "Isochrones in %s\n", out)
 		return nil
 	}
 	return c

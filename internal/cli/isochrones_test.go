@@ -77,7 +77,7 @@ func maxDecimals(s string) int {
 // 45 min polygon has a hole over the middle of the lake.
 func TestIsochronesRingRoad(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "iso.geojson")
-	code, stdout, stderr := run(t, "isochrones", "-q", "--osm", fixture(t, "isochrones", "ring.osm"),
+	code, stdout, stderr := run(t, "isochrones", "--osm", fixture(t, "isochrones", "ring.osm"),
 		"--from", "23.98683373,61.57017718", "--cutoffs", "45,10,20", "--resolution", "25", "--out", out)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)

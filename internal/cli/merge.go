@@ -48,7 +48,7 @@ saavu merge parts/ --out results/`,
 			return err
 		}
 		if matrix {
-			return mergeMatrix(fs.Args(), out, env)
+			return mergeMatrix(fs.Args(), out, lf.summaries(env))
 		}
 		var parts []string
 		for _, a := range fs.Args() {
@@ -78,8 +78,8 @@ saavu merge parts/ --out results/`,
 		if err := analyse.Write(res, o); err != nil {
 			return classify(err)
 		}
-		fmt.Fprintf(env.Stdout, "Merged %d parts.\n", len(parts))
-		printAnalyseSummary(env, res, o)
+		fmt.Fprintf(lf.summaries(env).Stdout, "Merged %d parts.\n", len(parts))
+		printAnalyseSummary(lf.summaries(env), res, o)
 		return nil
 	}
 	return c

@@ -157,7 +157,7 @@ func planCommand() command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(env.Stdout, "Site times of shard %d of %d written to %s\n", sh.index, sh.count, path)
+			fmt.Fprintf(lf.summaries(env).Stdout, "Site times of shard %d of %d written to %s\n", sh.index, sh.count, path)
 			return nil
 		}
 		out, err := pr.solve(ctx, k)
@@ -170,7 +170,7 @@ func planCommand() command {
 		if err := writePlan(o.Out, out); err != nil {
 			return err
 		}
-		printPlan(env, out, o.Out)
+		printPlan(lf.summaries(env), out, o.Out)
 		return nil
 	}
 	return c

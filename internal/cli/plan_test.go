@@ -37,7 +37,7 @@ import (
 
 func planArgs(t *testing.T, out string, extra ...string) []string {
 	d := func(f string) string { return fixture(t, "plan-cli", f) }
-	return append([]string{"plan", "-q", "--osm", d("road.osm"), "--population", d("population.csv"),
+	return append([]string{"plan", "--osm", d("road.osm"), "--population", d("population.csv"),
 		"--regions", d("regions.geojson"), "--services", d("services.csv"), "--cell-size", "250", "--out", out}, extra...)
 }
 

@@ -83,7 +83,7 @@ func prepareCommand() command {
 			}
 			return err
 		}
-		printPrepareSummary(env, o, sum)
+		printPrepareSummary(lf.summaries(env), o, sum)
 		return nil
 	}
 	return c

@@ -12,7 +12,7 @@ import (
 
 func TestPrepareLine(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "line.saavu")
-	code, stdout, stderr := run(t, "prepare", "-q",
+	code, stdout, stderr := run(t, "prepare",
 		"--osm", fixture(t, "prepare", "line.osm"),
 		"--gtfs", "line="+fixture(t, "prepare", "gtfs"),
 		"--regions", fixture(t, "prepare", "regions.geojson"),

@@ -47,7 +47,7 @@ func reportCommand() command {
 		if err := outdir.WriteFileAtomic(out, func(w io.Writer) error { return report.Write(w, r, opts) }); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "Report written to %s\n", out)
+		fmt.Fprintf(lf.summaries(env).Stdout, "Report written to %s\n", out)
 		return nil
 	}
 	return c

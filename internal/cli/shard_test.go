@@ -16,7 +16,7 @@ import (
 // ETRS-TM35FIN; merge --out-crs changes the GeoPackage's CRS.
 func TestShardsMergeIdentical(t *testing.T) {
 	dir, m := demoInputs(t)
-	common := []string{"-q", "--osm", m.Roads, "--gtfs", "demo=" + m.GTFS, "--regions", m.Regions, "--group-by", "seutukunta",
+	common := []string{"--osm", m.Roads, "--gtfs", "demo=" + m.GTFS, "--regions", m.Regions, "--group-by", "seutukunta",
 		"--population", m.Population, "--groups", "old=age_65_plus", "--services", m.Services,
 		"--modes", "walk,car,transit,nocar", "--date", m.Date, "--depart", "07:00", "--window", "20", "--percentiles", "25,50",
 		"--round-trips", "--journeys", "--nth", "2", "--cumulative", "30", "--all-within", "30", "--fca", "gaussian", "--gravity", "exp:0.1",

@@ -64,7 +64,7 @@ func TestInputWarnings(t *testing.T) {
 // written.
 func TestStrictAndCheckFirst(t *testing.T) {
 	dir := t.TempDir()
-	args := []string{"analyse", "-q", "--osm", fixture(t, "osm", "town.osm"),
+	args := []string{"analyse", "--osm", fixture(t, "osm", "town.osm"),
 		"--regions", fixture(t, "cli", "regions.geojson"), "--services", fixture(t, "cli", "services.csv"),
 		"--cell-size", "250", "--modes", "walk"}
 	out := filepath.Join(dir, "loose")
