@@ -158,6 +158,10 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		extBounds = orb.Bound{Min: orb.Point{eb.MinLon, eb.MinLat}, Max: orb.Point{eb.MaxLon, eb.MaxLat}}
 		res.Counts.OSMWays, res.Counts.OSMNodes = len(ext.Ways), len(ext.NodeIDs)
 		for _, w := range ext.Warnings {
+			if w.RelationID != 0 {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("osm: %s: relation %d: %s", o.OSM, w.RelationID, w.Message))
+				continue
+			}
 			res.Warnings = append(res.Warnings, fmt.Sprintf("osm: %s: way %d: %s", o.OSM, w.WayID, w.Message))
 		}
 		sw.lap("read osm", "ways", len(ext.Ways), "nodes", len(ext.NodeIDs))
