@@ -71,6 +71,9 @@ type Params struct {
 	CarSpeedKmh   map[string]float64 `json:"car_speed_kmh"`
 	MaxspeedKmh   map[string]float64 `json:"maxspeed_kmh"`
 	ClosedFerries []int64            `json:"closed_ferries,omitempty"`
+	// NoTurnRestrictions: the car graph was built without the turn
+	// restrictions of the extract (graph.Params.IgnoreTurnRestrictions).
+	NoTurnRestrictions bool `json:"no_turn_restrictions,omitempty"`
 }
 
 // ParamsOf records graph parameters, modes and buffer.
@@ -79,7 +82,8 @@ func ParamsOf(p graph.Params, modes []graph.Mode, bufferKm float64) Params {
 		BufferKm: bufferKm, WalkSpeed: p.WalkSpeed, BikeSpeed: p.BikeSpeed, FerrySpeed: p.FerrySpeed,
 		FerryWaitS:  p.FerryWait.Seconds(),
 		CarSpeedKmh: maps.Clone(p.CarSpeedKmh), MaxspeedKmh: maps.Clone(p.MaxspeedKmh),
-		ClosedFerries: slices.Sorted(maps.Keys(p.ClosedFerries)),
+		ClosedFerries:      slices.Sorted(maps.Keys(p.ClosedFerries)),
+		NoTurnRestrictions: p.IgnoreTurnRestrictions,
 	}
 	for _, m := range modes {
 		out.Modes = append(out.Modes, m.String())
@@ -93,7 +97,8 @@ func (p Params) Graph() graph.Params {
 		WalkSpeed: p.WalkSpeed, BikeSpeed: p.BikeSpeed, FerrySpeed: p.FerrySpeed,
 		FerryWait:   time.Duration(p.FerryWaitS * float64(time.Second)),
 		CarSpeedKmh: maps.Clone(p.CarSpeedKmh), MaxspeedKmh: maps.Clone(p.MaxspeedKmh),
-		ClosedFerries: map[int64]bool{},
+		ClosedFerries:          map[int64]bool{},
+		IgnoreTurnRestrictions: p.NoTurnRestrictions,
 	}
 	for _, id := range p.ClosedFerries {
 		g.ClosedFerries[id] = true

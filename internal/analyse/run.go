@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -311,6 +312,25 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		res.Counts.Graph[m.String()] = map[string]int{"vertices": g.NumVertices(), "edges": g.NumEdges(), "ferries": len(g.Ferries)}
 		if o.Graph.Season == "winter" && m == graph.Car {
 			res.Counts.Graph[m.String()]["winter_speeds"] = stats[i].WinterSpeeds
+		}
+		if m == graph.Car {
+			// Turn restrictions: counted by the build, or by saavu
+			// prepare for a network file.
+			turns := stats[i].TurnCounts()
+			if o.Prepared != nil {
+				turns = map[string]int{}
+				for k, v := range o.Prepared.Header.Counts {
+					if name, ok := strings.CutPrefix(k, "car_"); ok && strings.HasPrefix(name, "turn_restrictions") {
+						turns[name] = v
+					}
+				}
+			}
+			switch {
+			case o.Prepared == nil && o.Graph.IgnoreTurnRestrictions:
+				res.Counts.Graph[m.String()]["turn_restrictions_ignored"] = len(ext.Restrictions)
+			default:
+				maps.Copy(res.Counts.Graph[m.String()], turns)
+			}
 		}
 		if o.Graph.Elevation != nil && (m == graph.Walk || m == graph.Bike) {
 			st := stats[i]

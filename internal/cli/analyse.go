@@ -317,6 +317,7 @@ type streetFlags struct {
 	elevation  string
 	minIsland  int
 	season     string
+	noTurns    bool
 	elev       *geotiff.Raster // read once by params
 	r5         bool            // --profile r5
 }
@@ -335,6 +336,7 @@ func registerStreetFlags(fs *pflag.FlagSet, modes []string) *streetFlags {
 	fs.Float64Var(&sf.ferrySpeed, "ferry-speed", d.FerrySpeed, "ferry speed where the ferry way has no duration tag, m/s")
 	fs.IntVar(&sf.minIsland, "min-island", graph.DefaultMinIsland, "attach points only to connected pieces of streets with at least this many junctions and ends (shape points do not count; the largest piece always counts), as R5 does; 1 = any street")
 	fs.StringVar(&sf.season, "season", "summer", "summer, or winter: cars drive at the winter limits of maxspeed:conditional (\"80 @ winter\")")
+	fs.BoolVar(&sf.noTurns, "no-turn-restrictions", false, "build the car graph without the turn restrictions of the extract (type=restriction relations)")
 	fs.StringVar(&sf.elevation, "elevation", "", "elevation raster (GeoTIFF, EPSG:4326 or EPSG:3067): walking and cycling times follow the slopes (Tobler's hiking function, as R5)")
 	return sf
 }
@@ -354,6 +356,7 @@ func (sf *streetFlags) params() (graph.Params, []graph.Mode, error) {
 		return p, nil, usagef("--season %q: use summer or winter", sf.season)
 	}
 	p.Season = sf.season
+	p.IgnoreTurnRestrictions = sf.noTurns
 	if sf.minIsland < 0 || sf.minIsland > 1e6 {
 		return p, nil, usagef("--min-island %d: must be between 0 and 1000000 vertices", sf.minIsland)
 	}
