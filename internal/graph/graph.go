@@ -41,7 +41,9 @@ const NoTime = math.MaxUint32
 // Graph is the street graph of one mode in compressed sparse row form.
 //
 // Vertices are OSM way nodes that some usable way of this mode passes
-// through, numbered densely from 0 in ascending OSM node id order. Edges are
+// through, numbered densely from 0 in ascending OSM node id order, then,
+// in a car graph with turn restrictions, the turn copies of via nodes
+// (see TurnVia). Edges are
 // directed; the forward star of vertex v is Head[FirstOut[v]:FirstOut[v+1]].
 // The reverse star (edges entering v) is RevHead[RevFirstOut[v]:RevFirstOut[v+1]],
 // where RevHead holds the tail of each entering edge.

@@ -40,9 +40,15 @@ type wayRange struct {
 
 // turnRule is one restriction read at one arrival direction.
 type turnRule struct {
-	arrive segDir   // the from way's segment direction ending at the via node
-	depart []segDir // the to way's segment directions leaving it
-	only   bool
+	arrive  segDir    // the from way's segment direction ending at the via node
+	depart  [2]segDir // the to way's segment directions leaving it (two when the way is closed at the node)
+	nDepart int8
+	only    bool
+}
+
+// departs reports whether d is one of r's departures.
+func (r *turnRule) departs(d segDir) bool {
+	return slices.Contains(r.depart[:r.nDepart], d)
 }
 
 // turnBuild holds what Build passes to applyTurns.
@@ -97,28 +103,34 @@ func (g *Graph) applyTurns(ext *osm.Extract, tb *turnBuild, nv int, edges []edge
 		if i, ok := ext.Index(r.Via[0]); ok {
 			v = tb.vid[i]
 		}
-		var arrive []segDir
+		var arrive [2]segDir
+		na := 0
 		if v >= 0 && g.SegU[from.start] == v {
-			arrive = append(arrive, bwdDir(from.start))
+			arrive[na] = bwdDir(from.start)
+			na++
 		}
 		if v >= 0 && g.SegV[from.end-1] == v {
-			arrive = append(arrive, fwdDir(from.end-1))
+			arrive[na] = fwdDir(from.end - 1)
+			na++
 		}
-		var depart []segDir
+		rule := turnRule{only: r.Only}
 		if v >= 0 && g.SegU[to.start] == v {
-			depart = append(depart, fwdDir(to.start))
+			rule.depart[rule.nDepart] = fwdDir(to.start)
+			rule.nDepart++
 		}
 		if v >= 0 && g.SegV[to.end-1] == v {
-			depart = append(depart, bwdDir(to.end-1))
+			rule.depart[rule.nDepart] = bwdDir(to.end - 1)
+			rule.nDepart++
 		}
-		if len(arrive) == 0 || len(depart) == 0 {
+		if na == 0 || rule.nDepart == 0 {
 			st.TurnRestrictionsSkipped[SkipNotAtEnd]++
 			continue
 		}
 		st.TurnRestrictions++
-		for _, a := range arrive {
+		for _, a := range arrive[:na] {
 			if tb.segEdge[a] >= 0 { // a closed direction has no arrivals to restrict
-				rules = append(rules, turnRule{arrive: a, depart: depart, only: r.Only})
+				rule.arrive = a
+				rules = append(rules, rule)
 			}
 		}
 	}
@@ -132,27 +144,47 @@ func (g *Graph) applyTurns(ext *osm.Extract, tb *turnBuild, nv int, edges []edge
 		return cmp.Compare(a.arrive, b.arrive)
 	})
 
-	// The open segment directions leaving each via node.
-	viaIdx := make(map[int32]int32)
+	// The open segment directions leaving each via node, grouped by via
+	// node: leave[leaveFirst[i]:leaveFirst[i+1]] for vias[i].
+	var leave []segDir
+	var fill []int32
+	viaIdx := make([]int32, nv)
+	for i := range viaIdx {
+		viaIdx[i] = -1
+	}
 	var vias []int32
 	for _, r := range rules {
-		v := g.dirHead(r.arrive)
-		if _, ok := viaIdx[v]; !ok {
+		if v := g.dirHead(r.arrive); viaIdx[v] < 0 {
 			viaIdx[v] = int32(len(vias))
 			vias = append(vias, v)
 		}
 	}
-	leave := make([][]segDir, len(vias))
-	for s := range g.SegU {
-		for _, d := range []segDir{fwdDir(int32(s)), bwdDir(int32(s))} {
-			if tb.segEdge[d] < 0 {
-				continue
-			}
-			if i, ok := viaIdx[g.dirTail(d)]; ok {
-				leave[i] = append(leave[i], d)
+	leaveFirst := make([]int32, len(vias)+1)
+	for pass := range 2 {
+		for s := range g.SegU {
+			for _, d := range []segDir{fwdDir(int32(s)), bwdDir(int32(s))} {
+				if tb.segEdge[d] < 0 {
+					continue
+				}
+				if i := viaIdx[g.dirTail(d)]; i >= 0 {
+					if pass == 0 {
+						leaveFirst[i+1]++
+					} else {
+						leave[fill[i]] = d
+						fill[i]++
+					}
+				}
 			}
 		}
+		if pass == 0 {
+			for i := range vias {
+				leaveFirst[i+1] += leaveFirst[i]
+			}
+			leave = make([]segDir, leaveFirst[len(vias)])
+			fill = slices.Clone(leaveFirst[:len(vias)])
+		}
 	}
+	dep := make([]int32, len(leave)) // the departure copy of each
 	type ferryOut struct {
 		head int32
 		ms   uint32
@@ -160,17 +192,28 @@ func (g *Graph) applyTurns(ext *osm.Extract, tb *turnBuild, nv int, edges []edge
 	}
 	ferries := make([][]ferryOut, len(vias))
 	for _, f := range g.Ferries {
-		if i, ok := viaIdx[f.U]; ok {
+		if i := viaIdx[f.U]; i >= 0 {
 			ferries[i] = append(ferries[i], ferryOut{f.V, f.TimeMs, f.LenM})
 		}
-		if i, ok := viaIdx[f.V]; ok {
+		if i := viaIdx[f.V]; i >= 0 {
 			ferries[i] = append(ferries[i], ferryOut{f.U, f.TimeMs, f.LenM})
 		}
 	}
 
 	g.SegFwdFrom, g.SegFwdTo = slices.Clone(g.SegU), slices.Clone(g.SegV)
 	g.SegBwdFrom, g.SegBwdTo = slices.Clone(g.SegV), slices.Clone(g.SegU)
-	g.TurnFirst = []int32{0}
+	groups := 0
+	for j := range rules {
+		if j == 0 || rules[j].arrive != rules[j-1].arrive {
+			groups++
+		}
+	}
+	copies := len(vias) + len(leave) + groups
+	g.Lon, g.Lat = slices.Grow(g.Lon, copies), slices.Grow(g.Lat, copies)
+	g.NodeID = slices.Grow(g.NodeID, copies)
+	edges = slices.Grow(edges, len(vias)+2*len(leave)+groups*4)
+	g.TurnVia = make([]int32, 0, len(vias))
+	g.TurnFirst = make([]int32, 1, len(vias)+1)
 	next := int32(nv)
 	newVertex := func(of int32) int32 {
 		g.Lon = append(g.Lon, g.Lon[of])
@@ -190,10 +233,11 @@ func (g *Graph) applyTurns(ext *osm.Extract, tb *turnBuild, nv int, edges []edge
 		edges = append(edges, edge{v, sink, 0, 0})
 		// Departure copies: each direction leaving v starts from a copy
 		// of its own, which v and the allowed arrival copies lead to.
-		dep := make(map[segDir]int32, len(leave[i]))
-		for _, d := range leave[i] {
+		out := leave[leaveFirst[i]:leaveFirst[i+1]]
+		outCopy := dep[leaveFirst[i]:leaveFirst[i+1]]
+		for k, d := range out {
 			c := newVertex(v)
-			dep[d] = c
+			outCopy[k] = c
 			edges[tb.segEdge[d]].tail = c
 			edges = append(edges, edge{v, c, 0, 0})
 			if d.bwd() {
@@ -212,8 +256,9 @@ func (g *Graph) applyTurns(ext *osm.Extract, tb *turnBuild, nv int, edges []edge
 			}
 			allowed := func(d segDir) bool {
 				inOnly := false
-				for _, r := range rules[j:k] {
-					if slices.Contains(r.depart, d) {
+				for q := range rules[j:k] {
+					r := &rules[j+q]
+					if r.departs(d) {
 						if !r.only {
 							return false
 						}
@@ -230,9 +275,9 @@ func (g *Graph) applyTurns(ext *osm.Extract, tb *turnBuild, nv int, edges []edge
 				g.SegFwdTo[a.seg()] = c
 			}
 			edges = append(edges, edge{c, sink, 0, 0})
-			for _, d := range leave[i] {
+			for k, d := range out {
 				if allowed(d) {
-					edges = append(edges, edge{c, dep[d], 0, 0})
+					edges = append(edges, edge{c, outCopy[k], 0, 0})
 				}
 			}
 			if !only {

@@ -2,9 +2,11 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/saavu/saavu/data/osm"
@@ -144,4 +146,71 @@ func countTrue(b []bool) int {
 		}
 	}
 	return n
+}
+
+// tampereUTurns returns the Tampere extract with a no_u_turn restriction
+// at both ends of every car street: the real extract holds no turn
+// restrictions, so this stands in for a city dense with them.
+func tampereUTurns(tb testing.TB) *osm.Extract {
+	ext := *readTampere(tb)
+	ext.Restrictions = nil
+	id := int64(1)
+	for _, w := range ext.Ways {
+		if h := w.Tags.Get("highway"); !slices.Contains(carClasses, h) {
+			continue
+		}
+		for _, v := range []int64{w.Nodes[0], w.Nodes[len(w.Nodes)-1]} {
+			ext.Restrictions = append(ext.Restrictions, osm.Restriction{ID: id, From: w.ID, To: w.ID, Via: []int64{v}, Kind: "no_u_turn"})
+			id++
+		}
+	}
+	return &ext
+}
+
+// BenchmarkBuildCarTurns builds car graphs with and without their turn
+// restrictions: Tampere as read (none), Tampere with a no_u_turn at both
+// ends of every car street, and Monaco (43 restrictions).
+func BenchmarkBuildCarTurns(b *testing.B) {
+	monaco := func(tb testing.TB) *osm.Extract {
+		ext, err := osm.Read(context.Background(), sharedData(tb, "monaco/monaco.osm.pbf"), osm.Options{})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return ext
+	}
+	for _, c := range []struct {
+		name string
+		ext  func(testing.TB) *osm.Extract
+	}{{"tampere", readTampere}, {"tampere-uturns", tampereUTurns}, {"monaco", monaco}} {
+		ext := c.ext(b)
+		for _, turns := range []bool{false, true} {
+			b.Run(fmt.Sprintf("city=%s/turns=%v", c.name, turns), func(b *testing.B) {
+				p := DefaultParams()
+				p.IgnoreTurnRestrictions = !turns
+				b.ReportAllocs()
+				var st Stats
+				for b.Loop() {
+					var err error
+					if _, st, err = Build(ext, Car, p); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(st.TurnRestrictions), "applied")
+				b.ReportMetric(float64(st.TurnCopies), "copies")
+			})
+		}
+	}
+}
+
+func TestTampereUTurns(t *testing.T) {
+	ext := tampereUTurns(t)
+	g, st, err := Build(ext, Car, DefaultParams())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGraph(t, g)
+	t.Logf("%d restrictions: %v", len(ext.Restrictions), st)
+	if st.TurnRestrictions == 0 || st.TurnCopies == 0 {
+		t.Error("nothing applied")
+	}
 }
