@@ -81,7 +81,7 @@ func (g *Graph) dirTail(d segDir) int32 {
 func (g *Graph) applyTurns(ext *osm.Extract, tb *turnBuild, nv int, edges []edge, st *Stats) []edge {
 	findWay := func(id int64) (wayRange, bool) {
 		i, ok := slices.BinarySearchFunc(tb.ways, id, func(w wayRange, id int64) int { return cmp.Compare(w.id, id) })
-		if !ok {
+		if !ok || tb.ways[i].end <= tb.ways[i].start {
 			return wayRange{}, false
 		}
 		return tb.ways[i], true
@@ -275,9 +275,9 @@ func (g *Graph) applyTurns(ext *osm.Extract, tb *turnBuild, nv int, edges []edge
 				g.SegFwdTo[a.seg()] = c
 			}
 			edges = append(edges, edge{c, sink, 0, 0})
-			for k, d := range out {
+			for x, d := range out {
 				if allowed(d) {
-					edges = append(edges, edge{c, outCopy[k], 0, 0})
+					edges = append(edges, edge{c, outCopy[x], 0, 0})
 				}
 			}
 			if !only {

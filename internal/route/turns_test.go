@@ -193,3 +193,59 @@ func TestTurnRestrictionPoints(t *testing.T) {
 		t.Errorf("from node 5 to 4: %d ms, want %d", got, want)
 	}
 }
+
+// FuzzTurnRestrictions puts restrictions made from the input (four bytes
+// each: from way, to way, via node, no_ or only_) on the grid of
+// testdata/osm/turns.osm and checks every drive between its nodes against
+// the edge-based reference, forward and reverse.
+func FuzzTurnRestrictions(f *testing.F) {
+	f.Add([]byte{6, 2, 4, 0})                // 25 -> 45 via 5, no_
+	f.Add([]byte{2, 3, 4, 1, 3, 3, 5, 0})    // 45 -> 56 via 5 only_, u-turn at 6
+	f.Add([]byte{7, 7, 7, 0, 5, 7, 7, 0, 0}) // u-turn at 8, 89 -> 58 via 8
+	ext := readTurns(f)
+	ways := []int64{12, 23, 45, 56, 78, 89, 25, 58, 69}
+	p := graph.DefaultParams()
+	p.IgnoreTurnRestrictions = true
+	free, _, err := graph.Build(ext, graph.Car, p)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		e := *ext
+		e.Restrictions = nil
+		for i := 0; i+3 < len(b) && i < 32; i += 4 {
+			only := b[i+3]&1 == 1
+			kind := "no_left_turn"
+			if only {
+				kind = "only_left_turn"
+			}
+			e.Restrictions = append(e.Restrictions, osm.Restriction{ID: int64(i), From: ways[int(b[i])%len(ways)],
+				To: ways[int(b[i+1])%len(ways)], Via: []int64{int64(b[i+2]%9) + 1}, Only: only, Kind: kind})
+		}
+		g, _, err := graph.Build(&e, graph.Car, graph.DefaultParams())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ref := newTurnRef(free, &e)
+		d := NewDijkstra(g)
+		back := NewDijkstra(g)
+		for a := range int32(g.NumNodeVertices()) {
+			want := ref.times(a)
+			d.Run(false, []Source{{V: a}}, 0)
+			for z := range int32(g.NumNodeVertices()) {
+				if got := d.Time(g.TurnSink(z)); got != want[z] {
+					t.Fatalf("%+v: node %d to %d: %d ms, reference %d", e.Restrictions, g.NodeID[a], g.NodeID[z], got, want[z])
+				}
+			}
+		}
+		for z := range int32(g.NumNodeVertices()) {
+			back.Run(true, []Source{{V: g.TurnSink(z)}}, 0)
+			for a := range int32(g.NumNodeVertices()) {
+				d.Run(false, []Source{{V: a}}, 0)
+				if got, fwd := back.Time(a), d.Time(g.TurnSink(z)); got != fwd {
+					t.Fatalf("%+v: node %d to %d: reverse %d ms, forward %d", e.Restrictions, g.NodeID[a], g.NodeID[z], got, fwd)
+				}
+			}
+		}
+	})
+}
