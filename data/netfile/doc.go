@@ -10,7 +10,8 @@
 //     parameters (modes, buffer, speeds), the area kept and the bounds of
 //     the regions it was made for, and counts of what was kept;
 //   - the street graph of each prepared mode (internal/graph: every slice
-//     of graph.Graph, ferries included);
+//     of graph.Graph, ferries and the turn copies of the car graph
+//     included);
 //   - the compiled timetable (internal/transit.Timetable, every service
 //     date, so that any date can be flattened later with Timetable.Day);
 //   - the OpenStreetMap points of interest inside the area (data/osm.POI).

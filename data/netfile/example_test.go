@@ -48,7 +48,7 @@ func Example() {
 	}
 	fmt.Printf("%d points of interest, timetable %v\n", len(got.POIs), got.Timetable != nil)
 	// Output:
-	// format 1 by saavu v1.0.0, buffer 20 km
+	// format 2 by saavu v1.0.0, buffer 20 km
 	// walk: 24 vertices, 58 edges
 	// car: 19 vertices, 39 edges
 	// bike: true

@@ -23,7 +23,7 @@ const Magic = "SAAVUNET"
 // FormatVersion is the format this package writes and reads. It changes
 // whenever the payload layout or the meaning of a field changes; files
 // of another version are refused, not converted.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // maxHeader bounds the JSON header, so that a damaged length cannot ask
 // for a huge allocation.

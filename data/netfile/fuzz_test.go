@@ -22,6 +22,11 @@ func FuzzDecode(f *testing.F) {
 	zero := bytes.Clone(b)
 	clear(zero[headerEnd(b):])
 	f.Add(zero)
+	var turns bytes.Buffer
+	if err := Encode(&turns, turnsNetwork(f)); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(turns.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// Keep the header checksum right so that the payload decoder is
 		// reached: recompute it over whatever the fuzzer made.

@@ -24,6 +24,12 @@ func encodeGraph(e *encoder, g *graph.Graph) {
 	section(e, g.SegFwdMs)
 	section(e, g.SegBwdMs)
 	section(e, g.SegWay)
+	section(e, g.SegFwdFrom)
+	section(e, g.SegFwdTo)
+	section(e, g.SegBwdFrom)
+	section(e, g.SegBwdTo)
+	section(e, g.TurnVia)
+	section(e, g.TurnFirst)
 	fs := g.Ferries
 	way := make([]int64, len(fs))
 	u := make([]int32, len(fs))
@@ -66,6 +72,30 @@ func decodeGraph(d *decoder, mode graph.Mode) *graph.Graph {
 	g.SegFwdMs = column[uint32](d, "SegFwdMs", ns)
 	g.SegBwdMs = column[uint32](d, "SegBwdMs", ns)
 	g.SegWay = column[int64](d, "SegWay", ns)
+	// Turn copies: all empty without turn restrictions, else one of each
+	// per segment, and TurnFirst one longer than TurnVia.
+	fwdFrom := get[int32](d, "SegFwdFrom")
+	turnSegs := 0
+	if len(fwdFrom) > 0 {
+		turnSegs = ns
+	}
+	fwdTo := column[int32](d, "SegFwdTo", len(fwdFrom))
+	bwdFrom := column[int32](d, "SegBwdFrom", len(fwdFrom))
+	bwdTo := column[int32](d, "SegBwdTo", len(fwdFrom))
+	if d.err == nil && len(fwdFrom) != turnSegs {
+		d.failf("SegFwdFrom", ErrCorrupt, "%d values for %d segments", len(fwdFrom), ns)
+	}
+	turnVia := get[int32](d, "TurnVia")
+	turnFirst := get[int32](d, "TurnFirst")
+	if d.err == nil && len(turnVia) > 0 && len(turnFirst) != len(turnVia)+1 {
+		d.failf("TurnFirst", ErrCorrupt, "%d offsets for %d via nodes", len(turnFirst), len(turnVia))
+	}
+	if len(fwdFrom) > 0 {
+		g.SegFwdFrom, g.SegFwdTo, g.SegBwdFrom, g.SegBwdTo = fwdFrom, fwdTo, bwdFrom, bwdTo
+	}
+	if len(turnVia) > 0 {
+		g.TurnVia, g.TurnFirst = turnVia, turnFirst
+	}
 	way := get[int64](d, "Ferries.WayID")
 	nf := len(way)
 	names := getStrings(d, "Ferries.Name", nf)
@@ -88,6 +118,7 @@ func decodeGraph(d *decoder, mode graph.Mode) *graph.Graph {
 	checkIndices(d, "RevHead", g.RevHead, 0, nv)
 	checkIndices(d, "SegU", g.SegU, 0, nv)
 	checkIndices(d, "SegV", g.SegV, 0, nv)
+	checkTurns(d, g, nv)
 	checkIndices(d, "Ferries.U", u, 0, nv)
 	checkIndices(d, "Ferries.V", v, 0, nv)
 	if d.err != nil {
@@ -123,5 +154,47 @@ func checkIndices(d *decoder, field string, idx []int32, lo, hi int) {
 			d.failf(field, ErrCorrupt, "value %d at %d is outside %d..%d", v, i, lo, hi-1)
 			return
 		}
+	}
+}
+
+// checkTurns checks the turn copies: offsets rising from 0, via nodes
+// ascending below the copies, and segment ends in range.
+func checkTurns(d *decoder, g *graph.Graph, nv int) {
+	if d.err != nil || len(g.TurnVia) == 0 {
+		if d.err == nil && g.SegFwdFrom != nil {
+			d.failf("SegFwdFrom", ErrCorrupt, "segment ends without turn copies")
+		}
+		return
+	}
+	tf := g.TurnFirst
+	copies := int(tf[len(tf)-1])
+	if tf[0] != 0 || copies > nv {
+		d.failf("TurnFirst", ErrCorrupt, "offsets do not run from 0 to at most %d", nv)
+		return
+	}
+	for i := 1; i < len(tf); i++ {
+		if tf[i] <= tf[i-1] {
+			d.failf("TurnFirst", ErrCorrupt, "offset %d does not rise", i)
+			return
+		}
+	}
+	nn := nv - copies
+	for i, v := range g.TurnVia {
+		if v < 0 || int(v) >= nn || i > 0 && v <= g.TurnVia[i-1] {
+			d.failf("TurnVia", ErrCorrupt, "value %d at %d is not an ascending node vertex below %d", v, i, nn)
+			return
+		}
+	}
+	checkIndices(d, "SegU", g.SegU, 0, nn)
+	checkIndices(d, "SegV", g.SegV, 0, nn)
+	for _, c := range []struct {
+		name string
+		idx  []int32
+	}{{"SegFwdFrom", g.SegFwdFrom}, {"SegFwdTo", g.SegFwdTo}, {"SegBwdFrom", g.SegBwdFrom}, {"SegBwdTo", g.SegBwdTo}} {
+		if c.idx == nil {
+			d.failf(c.name, ErrCorrupt, "missing beside turn copies")
+			return
+		}
+		checkIndices(d, c.name, c.idx, 0, nv)
 	}
 }

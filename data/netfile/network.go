@@ -77,6 +77,9 @@ type Params struct {
 	Access string `json:"street_access,omitempty"`
 	// Season of the car speeds ("winter"), empty for summer.
 	Season string `json:"season,omitempty"`
+	// NoTurnRestrictions: the car graph was built without the turn
+	// restrictions of the extract (graph.Params.IgnoreTurnRestrictions).
+	NoTurnRestrictions bool `json:"no_turn_restrictions,omitempty"`
 }
 
 // ParamsOf records graph parameters, modes and buffer.
@@ -85,8 +88,9 @@ func ParamsOf(p graph.Params, modes []graph.Mode, bufferKm float64) Params {
 		BufferKm: bufferKm, WalkSpeed: p.WalkSpeed, BikeSpeed: p.BikeSpeed, FerrySpeed: p.FerrySpeed,
 		FerryWaitS:  p.FerryWait.Seconds(),
 		CarSpeedKmh: maps.Clone(p.CarSpeedKmh), MaxspeedKmh: maps.Clone(p.MaxspeedKmh),
-		ClosedFerries: slices.Sorted(maps.Keys(p.ClosedFerries)),
-		Access:        p.Access,
+		ClosedFerries:      slices.Sorted(maps.Keys(p.ClosedFerries)),
+		NoTurnRestrictions: p.IgnoreTurnRestrictions,
+		Access:             p.Access,
 	}
 	if p.Season == "winter" {
 		out.Season = p.Season
@@ -103,8 +107,9 @@ func (p Params) Graph() graph.Params {
 		WalkSpeed: p.WalkSpeed, BikeSpeed: p.BikeSpeed, FerrySpeed: p.FerrySpeed,
 		FerryWait:   time.Duration(p.FerryWaitS * float64(time.Second)),
 		CarSpeedKmh: maps.Clone(p.CarSpeedKmh), MaxspeedKmh: maps.Clone(p.MaxspeedKmh),
-		ClosedFerries: map[int64]bool{},
-		Access:        p.Access, Season: p.Season,
+		ClosedFerries:          map[int64]bool{},
+		IgnoreTurnRestrictions: p.NoTurnRestrictions,
+		Access:                 p.Access, Season: p.Season,
 	}
 	for _, id := range p.ClosedFerries {
 		g.ClosedFerries[id] = true

@@ -125,6 +125,15 @@ func compareGraphs(t *testing.T, name string, got, want *graph.Graph) {
 	eq(t, name+" SegBwdMs", got.SegBwdMs, want.SegBwdMs)
 	eq(t, name+" SegWay", got.SegWay, want.SegWay)
 	eq(t, name+" Ferries", got.Ferries, want.Ferries)
+	eq(t, name+" SegFwdFrom", got.SegFwdFrom, want.SegFwdFrom)
+	eq(t, name+" SegFwdTo", got.SegFwdTo, want.SegFwdTo)
+	eq(t, name+" SegBwdFrom", got.SegBwdFrom, want.SegBwdFrom)
+	eq(t, name+" SegBwdTo", got.SegBwdTo, want.SegBwdTo)
+	eq(t, name+" TurnVia", got.TurnVia, want.TurnVia)
+	eq(t, name+" TurnFirst", got.TurnFirst, want.TurnFirst)
+	if (got.SegFwdFrom == nil) != (want.SegFwdFrom == nil) || (got.TurnVia == nil) != (want.TurnVia == nil) {
+		t.Errorf("%s: turn copies nil in one graph only", name)
+	}
 	// The graph read back snaps like the one built.
 	for _, p := range [][2]float64{{23.7004, 61.50095}, {23.705, 61.503}, {23.69, 61.499}} {
 		a, okA := got.Snap(p[0], p[1], 2000)

@@ -45,7 +45,7 @@ func (c *Clip) check() error {
 type insideBatch struct {
 	ids       []int64 // nodes inside the area, in file order
 	hasNodes  bool
-	hasWays   bool
+	hasWays   bool // the block holds ways or relations (read again in pass 1)
 	nNodes    int64
 	nRelation int64 // relations seen (pass 1 of a PBF file may skip their blocks)
 }

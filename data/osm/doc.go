@@ -9,10 +9,11 @@
 //
 // Reading streams the file twice with bounded working memory:
 //
-//  1. ways only: nodes and relations are skipped while decoding. Ways with a
-//     highway tag or route=ferry are kept with the tags routing needs
-//     (KeepKey); closed ways tagged as a point of interest are kept for
-//     their centroid. Together they give the set of needed node ids.
+//  1. ways and turn restrictions: nodes are skipped while decoding. Ways
+//     with a highway tag or route=ferry are kept with the tags routing
+//     needs (KeepKey); closed ways tagged as a point of interest are kept
+//     for their centroid. Together they give the set of needed node ids.
+//     Relations that are turn restrictions are kept (see below).
 //  2. nodes only: coordinates of needed nodes are kept, as are nodes tagged
 //     as a point of interest (see POIKind).
 //
@@ -55,6 +56,36 @@
 // are computed as nanodegrees divided by 1e9, so a node has bit-identical
 // coordinates in the PBF and XML encodings of the same data.
 //
-// Relations are not read: points of interest mapped only as multipolygon
-// relations are not found.
+// # Turn restrictions
+//
+// Of the relations only turn restrictions are decoded, in pass 1 beside
+// the ways (in a clipped PBF read, the clip pass notes the blocks holding
+// relations as well as those holding ways). A relation is a restriction
+// for cars when it is tagged type=restriction, type=restriction:motorcar
+// or type=restriction:motor_vehicle; its value is read from
+// restriction:motorcar, else restriction:motor_vehicle, else
+// restriction. The values read are no_left_turn, no_right_turn,
+// no_straight_on, no_u_turn, no_entry, no_exit (the turn from the from way
+// to the to way is forbidden) and only_left_turn, only_right_turn,
+// only_straight_on, only_u_turn (every other turn from the from way is
+// forbidden). Its members are one from way, one via node or one or more
+// via ways, and one to way; no_entry may have several from ways and
+// no_exit several to ways, and becomes one Restriction per pair.
+//
+// Left out, and counted in Extract.Counts: relations that do not bind
+// cars (another type=restriction:*, such as restriction:hgv; a value only
+// for other vehicles, such as restriction:bicycle; an except tag naming
+// motorcar, motor_vehicle or vehicle; only a restriction:conditional);
+// malformed ones (no value, an unknown value, a missing from, via or to
+// member, several from or to ways where the value allows one, a via
+// node beside via ways, a member that cannot be read), each also a
+// Warning; and those with a member the extract lacks (a from, to or via
+// way that is not a street kept, which is also how a clipped read drops
+// the restrictions at and beyond its edge, or a via node without
+// coordinates), each also a Warning. None of these stops reading. Whether
+// the via node lies at an end of the from and to ways is for the graph
+// builder to check.
+//
+// Other relations are only counted: points of interest mapped only as
+// multipolygon relations are not found.
 package osm

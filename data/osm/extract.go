@@ -67,6 +67,11 @@ type Extract struct {
 	// POIs are the points of interest found, sorted by (ID, IsWay).
 	POIs []POI
 
+	// Restrictions are the turn restrictions for cars whose from, to and
+	// via members are all in the extract (ways in Ways, a via node in
+	// NodeIDs), sorted by relation id in file order.
+	Restrictions []Restriction
+
 	// Bounds of the data: from the file header when it has one, otherwise
 	// the box around NodeIDs and POIs.
 	Bounds Bounds
@@ -103,7 +108,7 @@ func (b Bounds) Empty() bool { return !(b.MinLon <= b.MaxLon && b.MinLat <= b.Ma
 
 // Counts describe what the file held and what was kept.
 type Counts struct {
-	Nodes, Ways, Relations int64 // elements read in the file (relations: counted, not decoded)
+	Nodes, Ways, Relations int64 // elements read in the file (relations: only restrictions are decoded)
 	WaysKept               int   // len(Extract.Ways)
 	NodesKept              int   // len(Extract.NodeIDs)
 	POIs                   int   // len(Extract.POIs)
@@ -114,12 +119,21 @@ type Counts struct {
 	Warnings               int   // all warnings, including those beyond MaxWarnings
 	NodesInside            int   // with Options.Clip: nodes of the file inside the area
 	WaysOutside            int   // with Options.Clip: ways that would be kept but lie wholly outside, dropped
+	// Turn restrictions: kept (len(Extract.Restrictions)), relations
+	// that do not bind cars (other vehicles, except=motorcar, no value
+	// for cars), relations that cannot be read (missing or surplus
+	// members, unknown value), and restrictions with a member the extract
+	// lacks (a way that is no street or lies outside the clip, a node
+	// without coordinates).
+	Restrictions, RestrictionsNotForCar, RestrictionsMalformed, RestrictionsOutside int
 }
 
-// Warning is a problem with one element that did not stop reading.
+// Warning is a problem with one element that did not stop reading: a
+// way (WayID) or a relation (RelationID, WayID 0).
 type Warning struct {
-	WayID   int64
-	Message string
+	WayID      int64
+	RelationID int64
+	Message    string
 }
 
 // Index returns the position of node id in NodeIDs.

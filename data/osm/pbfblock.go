@@ -17,6 +17,7 @@ type wayBatch struct {
 	nWays     int64 // ways read, kept or not
 	nRelation int64 // relations seen
 	nOutside  int   // streets and points of interest left out by the clip
+	rels      relBatch
 }
 
 // poiWay is a closed way tagged as a point of interest.
@@ -77,6 +78,7 @@ type blockDecoder struct {
 
 	// scratch
 	keys, vals, refs, ids, lats, lons, kv []uint64
+	roles, memIDs, memTypes               []uint64
 
 	// clip filters: ways need a node in inside (pass 1), points of
 	// interest must lie in clip (pass 2); nil when not clipping.
@@ -217,7 +219,14 @@ func (d *blockDecoder) decodeWays(blob []byte) (*wayBatch, error) {
 					return nil, err
 				}
 			case 4:
+				r, err := f.bytesField()
+				if err != nil {
+					return nil, fmt.Errorf("%w: relation: %v", ErrCorrupt, err)
+				}
 				out.nRelation++
+				if err := d.relation(r, &out.rels); err != nil {
+					return nil, err
+				}
 			}
 		}
 		if f.err != nil {
@@ -333,6 +342,87 @@ func (d *blockDecoder) way(b []byte) error {
 		d.poiWays = append(d.poiWays, poiWay{id: id, kind: d.in.str(kind), name: name})
 		d.poiNodes = append(d.poiNodes, [2]int{start, len(d.nodeArena)})
 	}
+	return nil
+}
+
+// relation decodes one Relation message and keeps it when it is a turn
+// restriction. Members are decoded only for relations typed restriction.
+func (d *blockDecoder) relation(b []byte, out *relBatch) error {
+	var id int64
+	d.keys, d.vals = d.keys[:0], d.vals[:0]
+	d.roles, d.memIDs, d.memTypes = d.roles[:0], d.memIDs[:0], d.memTypes[:0]
+	f := newFields(b)
+	var err error
+	for f.next() && err == nil {
+		switch f.num {
+		case 1:
+			var v uint64
+			v, err = f.varintField()
+			id = int64(v)
+		case 2:
+			d.keys, err = f.appendVarints(d.keys)
+		case 3:
+			d.vals, err = f.appendVarints(d.vals)
+		case 8:
+			d.roles, err = f.appendVarints(d.roles)
+		case 9:
+			d.memIDs, err = f.appendVarints(d.memIDs)
+		case 10:
+			d.memTypes, err = f.appendVarints(d.memTypes)
+		}
+	}
+	if err == nil {
+		err = f.err
+	}
+	if err != nil {
+		return fmt.Errorf("%w: relation %d: %v", ErrCorrupt, id, err)
+	}
+	if len(d.keys) != len(d.vals) {
+		return fmt.Errorf("%w: relation %d: %d keys but %d values", ErrCorrupt, id, len(d.keys), len(d.vals))
+	}
+	restriction := false
+	for i, k := range d.keys {
+		key, err := d.str(k)
+		if err != nil {
+			return fmt.Errorf("relation %d: %w", id, err)
+		}
+		val, err := d.str(d.vals[i])
+		if err != nil {
+			return fmt.Errorf("relation %d: %w", id, err)
+		}
+		if string(key) == "type" && isRestrictionType(string(val)) {
+			restriction = true
+		}
+	}
+	if !restriction {
+		return nil
+	}
+	if len(d.roles) != len(d.memIDs) || len(d.memTypes) != len(d.memIDs) {
+		out.add(id, nil, relMalformed, fmt.Sprintf("%d member ids, %d roles, %d types", len(d.memIDs), len(d.roles), len(d.memTypes)), d.in)
+		return nil
+	}
+	tags := make(Tags, len(d.keys))
+	for i, k := range d.keys {
+		tags[i] = Tag{Key: d.in.bytes(d.strs[k]), Value: d.in.bytes(d.strs[d.vals[i]])}
+	}
+	members := make([]relMember, len(d.memIDs))
+	var ref int64
+	for i, m := range d.memIDs {
+		ref += zigzag(m)
+		role, err := d.str(d.roles[i])
+		if err != nil {
+			out.add(id, nil, relMalformed, "member role: "+err.Error(), d.in)
+			return nil
+		}
+		typ := d.memTypes[i]
+		if typ > memberRelation {
+			out.add(id, nil, relMalformed, fmt.Sprintf("member type %d", typ), d.in)
+			return nil
+		}
+		members[i] = relMember{typ: uint8(typ), ref: ref, role: d.in.bytes(role)}
+	}
+	rs, outcome, msg := carRestriction(id, tags, members)
+	out.add(id, rs, outcome, msg, d.in)
 	return nil
 }
 

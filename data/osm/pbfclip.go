@@ -8,7 +8,7 @@ import (
 // This file is the clip pass over a PBF file (see Options.Clip): it
 // decodes only node ids and coordinates and keeps the ids of the nodes
 // inside the area. It also notes which blocks hold nodes and which hold
-// ways, so that the way pass reads only the blocks with ways.
+// ways or relations, so that the way pass reads only those.
 
 // pass0 reads every block, keeping the ids of the nodes inside clip.
 func (p *pbfReader) pass0(ctx context.Context, clip *Clip, emit func(*insideBatch) error) error {
@@ -69,6 +69,7 @@ func (d *blockDecoder) decodeInside(blob []byte, clip *Clip) (*insideBatch, erro
 			case 3:
 				out.hasWays = true
 			case 4:
+				out.hasWays = true // turn restrictions are read in pass 1
 				out.nRelation++
 			}
 		}

@@ -25,11 +25,25 @@ type tWay struct {
 	tags []Tag
 }
 
+// tRel is a relation; member types are "node", "way" or "relation".
+type tRel struct {
+	id      int64
+	members []tMember
+	tags    []Tag
+}
+
+type tMember struct {
+	typ  string
+	ref  int64
+	role string
+}
+
 type tData struct {
 	bounds    *Bounds
 	nodes     []tNode
 	ways      []tWay
-	relations int
+	relations int // empty relations with ids 1, 2, ...
+	rels      []tRel
 }
 
 // protobuf encoding helpers
@@ -176,14 +190,38 @@ func writePBF(d tData, raw bool) []byte {
 		}
 		block(blockData, primitive(st, g.b))
 	}
-	if d.relations > 0 {
+	if d.relations > 0 || len(d.rels) > 0 {
+		st := newStrTable()
 		var g pb
 		for i := range d.relations {
 			var rm pb
 			rm.varint(1, uint64(i+1))
 			g.bytes(4, rm.b)
 		}
-		block(blockData, primitive(newStrTable(), g.b))
+		for _, r := range d.rels {
+			var keys, vals, roles, types []uint64
+			var ids []int64
+			for _, t := range r.tags {
+				keys = append(keys, st.get(t.Key))
+				vals = append(vals, st.get(t.Value))
+			}
+			var prev int64
+			for _, m := range r.members {
+				roles = append(roles, st.get(m.role))
+				ids = append(ids, m.ref-prev)
+				prev = m.ref
+				types = append(types, map[string]uint64{"node": 0, "way": 1, "relation": 2}[m.typ])
+			}
+			var rm pb
+			rm.varint(1, uint64(r.id))
+			rm.bytes(2, packedU(keys))
+			rm.bytes(3, packedU(vals))
+			rm.bytes(8, packedU(roles))
+			rm.bytes(9, packedS(ids))
+			rm.bytes(10, packedU(types))
+			g.bytes(4, rm.b)
+		}
+		block(blockData, primitive(st, g.b))
 	}
 	return out.Bytes()
 }
@@ -224,6 +262,14 @@ func writeXML(d tData) []byte {
 	}
 	for i := range d.relations {
 		fmt.Fprintf(&b, " <relation id=\"%d\"/>\n", i+1)
+	}
+	for _, r := range d.rels {
+		fmt.Fprintf(&b, " <relation id=\"%d\">\n", r.id)
+		for _, m := range r.members {
+			fmt.Fprintf(&b, "  <member type=\"%s\" ref=\"%d\" role=\"%s\"/>\n", m.typ, m.ref, html.EscapeString(m.role))
+		}
+		tags(r.tags)
+		b.WriteString(" </relation>\n")
 	}
 	b.WriteString("</osm>\n")
 	return []byte(b.String())

@@ -207,11 +207,25 @@ func read(ctx context.Context, src source, name string, opts Options) (*Extract,
 		src.setClip(opts.Clip, set)
 	}
 
+	relWarn := func(rel int64, msg string) {
+		c.Warnings++
+		if len(ext.Warnings) < maxWarn {
+			ext.Warnings = append(ext.Warnings, Warning{RelationID: rel, Message: msg})
+		}
+	}
 	var ways []Way
 	var pws []poiWay
+	var restrictions []Restriction
 	err := src.pass1(ctx, opts.SkipPOIs, func(b *wayBatch) error {
 		ways = append(ways, b.ways...)
 		pws = append(pws, b.poiWays...)
+		restrictions = append(restrictions, b.rels.restrictions...)
+		c.RestrictionsNotForCar += b.rels.notForCar
+		c.RestrictionsMalformed += b.rels.malformed
+		for _, w := range b.rels.warnings {
+			relWarn(w.RelationID, w.Message)
+		}
+		c.Warnings += b.rels.malformed - len(b.rels.warnings) // those beyond a batch's cap
 		c.Ways += b.nWays
 		if opts.Clip == nil { // else counted by pass 0
 			c.Relations += b.nRelation
@@ -307,6 +321,9 @@ func read(ctx context.Context, src source, name string, opts Options) (*Extract,
 		ext.Lat = slices.Clip(lat[:n])
 	}
 
+	var outside int
+	ext.Restrictions, outside = keepRestrictions(ext, restrictions, relWarn)
+
 	// Points of interest mapped as closed ways: centroid of their nodes
 	// (the closing node counted once).
 	for _, p := range pws {
@@ -345,6 +362,8 @@ func read(ctx context.Context, src source, name string, opts Options) (*Extract,
 	c.WaysKept = len(ext.Ways)
 	c.NodesKept = len(ext.NodeIDs)
 	c.POIs = len(ext.POIs)
+	c.Restrictions = len(ext.Restrictions)
+	c.RestrictionsOutside = outside
 	return ext, nil
 }
 

@@ -2,6 +2,7 @@ package osm
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -330,6 +331,19 @@ func checkExtract(t *testing.T, ext *Extract) {
 			}
 		}
 	}
+	for i, r := range ext.Restrictions {
+		if i > 0 && ext.Restrictions[i-1].ID > r.ID {
+			t.Fatal("restrictions not sorted by id")
+		}
+		_, from := slices.BinarySearchFunc(ext.Ways, r.From, func(w Way, id int64) int { return cmp.Compare(w.ID, id) })
+		_, to := slices.BinarySearchFunc(ext.Ways, r.To, func(w Way, id int64) int { return cmp.Compare(w.ID, id) })
+		if !from || !to || len(r.Via) == 0 || !strings.HasPrefix(r.Kind, "no_") && !strings.HasPrefix(r.Kind, "only_") || r.Only != strings.HasPrefix(r.Kind, "only_") {
+			t.Fatalf("restriction %+v", r)
+		}
+	}
+	if ext.Counts.Restrictions != len(ext.Restrictions) {
+		t.Fatalf("Counts.Restrictions %d, %d kept", ext.Counts.Restrictions, len(ext.Restrictions))
+	}
 	for i := range ext.Lon {
 		if !(ext.Lon[i] >= -180 && ext.Lon[i] <= 180 && ext.Lat[i] >= -90 && ext.Lat[i] <= 90) {
 			t.Fatalf("node %d at %v,%v", ext.NodeIDs[i], ext.Lon[i], ext.Lat[i])
@@ -344,6 +358,7 @@ func FuzzReadPBF(f *testing.F) {
 	f.Add(writePBF(sampleData(), true))
 	f.Add(writePBF(sampleData(), false))
 	f.Add(writePBF(tData{nodes: sampleData().nodes}, true))
+	f.Add(writePBF(restrictionData(), true))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		ext, err := ReadReader(context.Background(), bytes.NewReader(b), "fuzz.osm.pbf", Options{Workers: 2})
 		if err != nil {
@@ -359,13 +374,14 @@ func FuzzReadPBF(f *testing.F) {
 
 // FuzzReadXML does the same for OSM XML, seeded with the fixtures.
 func FuzzReadXML(f *testing.F) {
-	for _, name := range []string{"reader.osm", "town.osm", "broken.osm", "bad-coordinate.osm"} {
+	for _, name := range []string{"reader.osm", "town.osm", "broken.osm", "bad-coordinate.osm", "turns.osm"} {
 		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "osm", name))
 		if err == nil {
 			f.Add(b)
 		}
 	}
 	f.Add(writeXML(sampleData()))
+	f.Add(writeXML(restrictionData()))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		ext, err := ReadReader(context.Background(), bytes.NewReader(b), "fuzz.osm", Options{})
 		if err != nil {

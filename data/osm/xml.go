@@ -198,6 +198,13 @@ func (x *xmlReader) pass1(ctx context.Context, skipPOIs bool, emit func(*wayBatc
 			b.hasNodes = true
 		case "relation":
 			b.nRelation++
+			if deleted(se) {
+				break
+			}
+			if err := s.relation(se, &b.rels, in); err != nil {
+				return err
+			}
+			continue
 		case "way":
 			if deleted(se) {
 				break
@@ -233,6 +240,72 @@ func (x *xmlReader) pass1(ctx context.Context, skipPOIs bool, emit func(*wayBatc
 		}
 	}
 	return emit(b)
+}
+
+// relation reads a <relation> up to its end tag and keeps it when it is a
+// turn restriction. A member that cannot be read makes the restriction
+// malformed, not the file.
+func (s *xmlScan) relation(se xml.StartElement, b *relBatch, in interner) error {
+	id, idErr := intAttr(se, "id")
+	var tags Tags
+	var members []relMember
+	bad := ""
+	for {
+		tok, err := s.dec.Token()
+		if err != nil {
+			return s.err(err)
+		}
+		if _, ok := tok.(xml.EndElement); ok {
+			break
+		}
+		t, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch t.Name.Local {
+		case "tag":
+			k, _ := attr(t, "k")
+			v, _ := attr(t, "v")
+			tags = append(tags, Tag{Key: k, Value: v})
+		case "member":
+			typ, _ := attr(t, "type")
+			role, _ := attr(t, "role")
+			ref, err := intAttr(t, "ref")
+			m := relMember{ref: ref, role: role}
+			switch typ {
+			case "node":
+				m.typ = memberNode
+			case "way":
+				m.typ = memberWay
+			case "relation":
+				m.typ = memberRelation
+			default:
+				if bad == "" {
+					bad = "member type " + strconv.Quote(typ)
+				}
+			}
+			if err != nil && bad == "" {
+				bad = "member without an integer ref"
+			}
+			members = append(members, m)
+		}
+		if err := s.dec.Skip(); err != nil {
+			return s.err(err)
+		}
+	}
+	if !isRestrictionType(tags.Get("type")) {
+		return nil
+	}
+	if idErr != nil {
+		bad = "relation without an integer id"
+	}
+	if bad != "" {
+		b.add(id, nil, relMalformed, bad, in)
+		return nil
+	}
+	rs, outcome, msg := carRestriction(id, tags, members)
+	b.add(id, rs, outcome, msg, in)
+	return nil
 }
 
 // keepWay adds a way read from XML to the batch when it is a street, a

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -161,6 +162,10 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		extBounds = orb.Bound{Min: orb.Point{eb.MinLon, eb.MinLat}, Max: orb.Point{eb.MaxLon, eb.MaxLat}}
 		res.Counts.OSMWays, res.Counts.OSMNodes = len(ext.Ways), len(ext.NodeIDs)
 		for _, w := range ext.Warnings {
+			if w.RelationID != 0 {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("osm: %s: relation %d: %s", o.OSM, w.RelationID, w.Message))
+				continue
+			}
 			res.Warnings = append(res.Warnings, fmt.Sprintf("osm: %s: way %d: %s", o.OSM, w.WayID, w.Message))
 		}
 		sw.lap("read osm", "ways", len(ext.Ways), "nodes", len(ext.NodeIDs))
@@ -323,6 +328,25 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		}
 		if o.Graph.Season == "winter" && m == graph.Car {
 			res.Counts.Graph[m.String()]["winter_speeds"] = stats[i].WinterSpeeds
+		}
+		if m == graph.Car {
+			// Turn restrictions: counted by the build, or by saavu
+			// prepare for a network file.
+			turns := stats[i].TurnCounts()
+			if o.Prepared != nil {
+				turns = map[string]int{}
+				for k, v := range o.Prepared.Header.Counts {
+					if name, ok := strings.CutPrefix(k, "car_"); ok && strings.HasPrefix(name, "turn_restrictions") {
+						turns[name] = v
+					}
+				}
+			}
+			switch {
+			case o.Prepared == nil && o.Graph.IgnoreTurnRestrictions:
+				res.Counts.Graph[m.String()]["turn_restrictions_ignored"] = len(ext.Restrictions)
+			default:
+				maps.Copy(res.Counts.Graph[m.String()], turns)
+			}
 		}
 		if o.Graph.Elevation != nil && (m == graph.Walk || m == graph.Bike) {
 			st := stats[i]

@@ -327,6 +327,7 @@ type streetFlags struct {
 	minIsland  int
 	season     string
 	country    string
+	noTurns    bool
 	elev       *geotiff.Raster // read once by params
 	r5         bool            // --profile r5
 }
@@ -346,6 +347,7 @@ func registerStreetFlags(fs *pflag.FlagSet, modes []string) *streetFlags {
 	fs.IntVar(&sf.minIsland, "min-island", graph.DefaultMinIsland, "attach points only to connected pieces of streets with at least this many junctions and ends (shape points do not count; the largest piece always counts), as R5 does; 1 = any street")
 	fs.StringVar(&sf.season, "season", "summer", "summer, or winter: cars drive at the winter limits of maxspeed:conditional (\"80 @ winter\")")
 	fs.StringVar(&sf.country, "country", graph.AccessAuto, "whose default access rules decide which ways walkers and cyclists may use where a way has no foot or bicycle tag: auto (the country of the extract's location), "+strings.Join(graph.AccessCodes(), ", ")+" (OSM's worldwide defaults)")
+	fs.BoolVar(&sf.noTurns, "no-turn-restrictions", false, "build the car graph without the turn restrictions of the extract (type=restriction relations)")
 	fs.StringVar(&sf.elevation, "elevation", "", "elevation raster (GeoTIFF, EPSG:4326 or EPSG:3067): walking and cycling times follow the slopes (Tobler's hiking function, as R5)")
 	return sf
 }
@@ -384,6 +386,7 @@ func (sf *streetFlags) params() (graph.Params, []graph.Mode, error) {
 		access = graph.AccessR5
 	}
 	p.Access = access
+	p.IgnoreTurnRestrictions = sf.noTurns
 	if sf.minIsland < 0 || sf.minIsland > 1e6 {
 		return p, nil, usagef("--min-island %d: must be between 0 and 1000000 vertices", sf.minIsland)
 	}

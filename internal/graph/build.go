@@ -31,6 +31,12 @@ type Stats struct {
 	// slope factor, and those left at 1 because a height along their
 	// stretch of street is unknown (off the raster, nodata).
 	SlopeSegments, SlopeMissing int
+	// Car turn restrictions of the extract (osm.Extract.Restrictions):
+	// those applied, those left out per reason, and the turn copies of
+	// via nodes added as vertices (see the package documentation).
+	TurnRestrictions        int
+	TurnRestrictionsSkipped map[SkipReason]int
+	TurnCopies              int
 }
 
 // String is a one-line summary with classes and reasons sorted.
@@ -47,6 +53,12 @@ func (s Stats) String() string {
 		b.WriteString("; dropped")
 		for _, k := range slices.Sorted(mapsKeys(s.WaysDropped)) {
 			fmt.Fprintf(&b, " %q=%d", string(k), s.WaysDropped[k])
+		}
+	}
+	if s.TurnRestrictions > 0 || len(s.TurnRestrictionsSkipped) > 0 {
+		fmt.Fprintf(&b, "; %d turn restrictions (%d turn copies)", s.TurnRestrictions, s.TurnCopies)
+		for _, k := range slices.Sorted(mapsKeys(s.TurnRestrictionsSkipped)) {
+			fmt.Fprintf(&b, " skipped %q=%d", string(k), s.TurnRestrictionsSkipped[k])
 		}
 	}
 	return b.String()
@@ -202,7 +214,7 @@ func wayFactors(ext *osm.Extract, idx [][]int32, refs []uint8, elev Elevation) (
 // the package documentation. The result does not depend on map iteration or
 // scheduling: two builds from the same input are identical.
 func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
-	st := Stats{Mode: mode, WaysUsed: map[string]int{}, WaysDropped: map[DropReason]int{}}
+	st := Stats{Mode: mode, WaysUsed: map[string]int{}, WaysDropped: map[DropReason]int{}, TurnRestrictionsSkipped: map[SkipReason]int{}}
 	if ext == nil {
 		return nil, st, errors.New("graph: nil extract")
 	}
@@ -365,9 +377,16 @@ func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
 			}
 		}
 	}
+	var tb *turnBuild
+	if mode == Car && !p.IgnoreTurnRestrictions && len(ext.Restrictions) > 0 {
+		tb = &turnBuild{vid: vid, segEdge: make([]int32, 0, 2*nseg)}
+	}
 	for k, u := range uses {
 		w := &ext.Ways[u.way]
 		idx := pos[posStart[k]:posStart[k+1]]
+		if tb != nil && !u.rule.ferry {
+			tb.ways = append(tb.ways, wayRange{id: w.ID, start: int32(len(g.SegU))})
+		}
 		if u.rule.ferry {
 			lenM := 0.0
 			for j := 1; j < len(idx); j++ {
@@ -406,6 +425,19 @@ func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
 				msF, msB = scaleMs(ms, fwdAll[o]), scaleMs(ms, bwdAll[o])
 			}
 			fwd, bwd := uint32(NoTime), uint32(NoTime)
+			if tb != nil {
+				ef, eb := int32(-1), int32(-1)
+				if u.rule.fwd {
+					ef = int32(len(edges))
+				}
+				if u.rule.bwd {
+					eb = int32(len(edges))
+					if u.rule.fwd {
+						eb++
+					}
+				}
+				tb.segEdge = append(tb.segEdge, ef, eb)
+			}
 			if u.rule.fwd {
 				fwd = msF
 				edges = append(edges, edge{va, vb, msF, float32(lenM)})
@@ -421,8 +453,15 @@ func Build(ext *osm.Extract, mode Mode, p Params) (*Graph, Stats, error) {
 			g.SegBwdMs = append(g.SegBwdMs, bwd)
 			g.SegWay = append(g.SegWay, w.ID)
 		}
+		if tb != nil && !u.rule.ferry {
+			tb.ways[len(tb.ways)-1].end = int32(len(g.SegU))
+		}
 	}
-	st.ParallelEdges = g.layout(nv, edges)
+	if tb != nil {
+		edges = g.applyTurns(ext, tb, nv, edges, &st)
+		st.TurnCopies = g.NumVertices() - nv
+	}
+	st.ParallelEdges = g.layout(g.NumVertices(), edges)
 	st.Vertices, st.Edges = g.NumVertices(), g.NumEdges()
 	st.Segments, st.Ferries = len(g.SegU), len(g.Ferries)
 	return g, st, nil

@@ -1,8 +1,12 @@
 package graph
 
+import "slices"
+
 // Components labels the weakly connected components: comp[v] is the
 // component of vertex v, numbered 0, 1, ... in order of each component's
-// lowest vertex; sizes[c] is the number of vertices of component c.
+// lowest vertex; sizes[c] is the number of vertices of component c. The
+// turn copies of a via node (Graph.TurnVia) lie in its component and
+// count among its vertices.
 func (g *Graph) Components() (comp []int32, sizes []int32) {
 	n := g.NumVertices()
 	parent := make([]int32, n)
@@ -51,13 +55,32 @@ func (g *Graph) Components() (comp []int32, sizes []int32) {
 // shape points of a street. R5 makes its vertices of the former only (the
 // nodes shared by ways and the ends of ways) and measures the size of an
 // island in them (StreetLayer.MIN_SUBGRAPH_SIZE).
+//
+// Turn copies (see Graph.TurnVia) are no junctions of their own: a via
+// node's neighbours are those of the node and its copies together, each
+// counted as the way node it stands for, so that restrictions change no
+// count.
 func (g *Graph) Junctions() []bool {
 	n := g.NumVertices()
+	nn := g.NumNodeVertices()
 	out := make([]bool, n)
-	for v := range n {
+	copies := func(v int) (int32, int32) { return 0, 0 }
+	if nn < n {
+		copies = func(v int) (int32, int32) {
+			i, ok := slices.BinarySearch(g.TurnVia, int32(v))
+			if !ok {
+				return 0, 0
+			}
+			return int32(nn) + g.TurnFirst[i], int32(nn) + g.TurnFirst[i+1]
+		}
+	}
+	for v := range nn {
 		var a, b int32 = -1, -1
 		count := 0
 		add := func(u int32) {
+			if u >= int32(nn) {
+				u = g.NodeVertex(u)
+			}
 			if u == int32(v) || u == a || u == b {
 				return
 			}
@@ -68,11 +91,18 @@ func (g *Graph) Junctions() []bool {
 				b = u
 			}
 		}
-		for e := g.FirstOut[v]; e < g.FirstOut[v+1] && count <= 2; e++ {
-			add(g.Head[e])
+		scan := func(x int32) {
+			for e := g.FirstOut[x]; e < g.FirstOut[x+1] && count <= 2; e++ {
+				add(g.Head[e])
+			}
+			for e := g.RevFirstOut[x]; e < g.RevFirstOut[x+1] && count <= 2; e++ {
+				add(g.RevHead[e])
+			}
 		}
-		for e := g.RevFirstOut[v]; e < g.RevFirstOut[v+1] && count <= 2; e++ {
-			add(g.RevHead[e])
+		scan(int32(v))
+		lo, hi := copies(v)
+		for c := lo; c < hi; c++ {
+			scan(c)
 		}
 		out[v] = count != 2
 	}

@@ -11,7 +11,9 @@
 // rules, applied in this order:
 //
 // Vertices and segments. Every node of a way the mode uses is a vertex;
-// vertices are numbered densely in ascending OSM node id. Each pair of
+// vertices are numbered densely in ascending OSM node id (in a car graph
+// with turn restrictions, copies of via nodes follow them: see Turn
+// restrictions). Each pair of
 // consecutive nodes of a street way is a segment, the length of which is
 // the haversine distance on a sphere of radius 6,371,008.8 m. A segment is
 // open in the directions the way allows; times are length / speed, rounded
@@ -92,6 +94,51 @@
 // graph, foot=no out of the walk graph and bicycle=no out of the bike
 // graph. Ferries listed in Params.ClosedFerries and ferries ending where
 // they start are left out. Graph.Ferries lists the ferries used.
+//
+// # Turn restrictions
+//
+// The car graph applies the turn restrictions of the extract
+// (osm.Extract.Restrictions; walk and bike graphs ignore them, as OSM's
+// restriction relations bind vehicles unless tagged otherwise, and
+// Params.IgnoreTurnRestrictions leaves them out of the car graph too). A
+// restriction with a via node v binds the cars that arrive at v along the
+// from way's segment that ends at v (both end segments when the way is
+// closed at v). no_* forbids them the to way's segment leaving v; only_*
+// forbids them every direction leaving v, ferries included, except along
+// the to way. Several restrictions from the same segment add up: a turn is
+// allowed when no no_* forbids it and, if there is any only_*, one of them
+// names it. no_u_turn forbids turning back along the from way at v. Other
+// arrivals at v are free, and a trip that starts at v is not an arrival.
+//
+// Left out and counted in Stats.TurnRestrictionsSkipped: restrictions via
+// ways (SkipViaWay, not supported), those whose from or to way is not a
+// street of the car graph (SkipNotInCar: a ferry, a footway, a way closed
+// to cars), and those whose via node is not the first or last node of both
+// the from and the to way (SkipNotAtEnd: the turn would be ambiguous; OSM
+// requires it). A restriction whose from direction is closed (a one-way
+// street leaving v) is applied but binds nobody.
+//
+// The restrictions are exact by node splitting, so that every search over
+// the graph (forward, reverse, from many sources, isochrones) runs on a
+// plain directed graph. At each via node v: arrivals along a restricted
+// segment direction go to an arrival copy of v, one per such direction;
+// every open segment direction leaving v starts from a departure copy of
+// its own; v itself keeps the other arrivals (ferries included) and the
+// ferries leaving. v and each arrival copy have edges of no time and no
+// length to the departure copies they may take, and to a sink copy that
+// has no edges out; an arrival copy also has the ferries leaving v unless
+// an only_* binds it. Copies are vertices numbered after the way nodes,
+// with the node's coordinates and NodeID (Graph.TurnVia, TurnFirst,
+// NumNodeVertices, NodeVertex). Segments keep their geometry and times;
+// Graph.FwdEnds and BwdEnds name the vertices each direction leaves from
+// and arrives at. A snapped point therefore snaps where and as it did
+// without restrictions: leaving it towards a via node is an arrival along
+// its segment, and reaching it from one is a departure along it. A point
+// on a via node itself (within half a metre) leaves from v, free to turn
+// any way, and is reached at v's sink, which every arrival reaches
+// (Graph.TurnSink: the vertex to search to for "at node v"). Islands are
+// measured as before: copies are no junctions (Graph.Junctions) and belong
+// to their node's component.
 //
 // # Snapping
 //

@@ -35,3 +35,25 @@ func Example() {
 	// car: 19 vertices, 39 edges, 1 ferries, components [16 3]
 	// snapped true at 20.0%, connector 5.6 m, to the end 6112 ms, back to the start true
 }
+
+// A car graph with the turn restrictions of testdata/osm/turns.osm: the
+// via nodes get copies, the way nodes and segments stay as they were.
+func ExampleStats_TurnCounts() {
+	ext, err := osm.Read(context.Background(), filepath.Join("..", "..", "testdata", "osm", "turns.osm"), osm.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	g, st, err := graph.Build(ext, graph.Car, graph.DefaultParams())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c := st.TurnCounts()
+	fmt.Printf("read %d, applied %d, via ways %d, via not at an end %d\n", len(ext.Restrictions),
+		c["turn_restrictions"], c["turn_restrictions_skipped_via_way"], c["turn_restrictions_skipped_via_not_at_end"])
+	fmt.Printf("%d way nodes, %d turn copies, %d segments\n", g.NumNodeVertices(), st.TurnCopies, len(g.SegU))
+	// Output:
+	// read 7, applied 5, via ways 1, via not at an end 1
+	// 9 way nodes, 16 turn copies, 9 segments
+}

@@ -41,7 +41,9 @@ const NoTime = math.MaxUint32
 // Graph is the street graph of one mode in compressed sparse row form.
 //
 // Vertices are OSM way nodes that some usable way of this mode passes
-// through, numbered densely from 0 in ascending OSM node id order. Edges are
+// through, numbered densely from 0 in ascending OSM node id order, then,
+// in a car graph with turn restrictions, the turn copies of via nodes
+// (see TurnVia). Edges are
 // directed; the forward star of vertex v is Head[FirstOut[v]:FirstOut[v+1]].
 // The reverse star (edges entering v) is RevHead[RevFirstOut[v]:RevFirstOut[v+1]],
 // where RevHead holds the tail of each entering edge.
@@ -77,6 +79,26 @@ type Graph struct {
 	SegFwdMs   []uint32 // time u->v, NoTime if closed
 	SegBwdMs   []uint32 // time v->u, NoTime if closed
 	SegWay     []int64  // OSM id of the way each segment comes from
+
+	// Turn restrictions (car graphs only; all nil when none applies).
+	// The via node of a restriction is split: arrivals along a restricted
+	// segment direction go to an arrival copy of the node, each open
+	// segment direction leaving it starts from a departure copy, and the
+	// node itself (for unrestricted arrivals) and the arrival copies lead
+	// to the departure copies they may take by edges of no time and no
+	// length. A sink copy, which every arrival reaches at no cost, stands
+	// for the node as a destination. Copies have their node's coordinates
+	// and NodeID and are numbered after the way nodes: the copies of
+	// TurnVia[i] are vertices NumNodeVertices()+TurnFirst[i] up to
+	// NumNodeVertices()+TurnFirst[i+1]-1, the sink first.
+	//
+	// SegFwdFrom and SegFwdTo are the vertices the forward direction of
+	// each segment leaves from and arrives at (SegU and SegV, or their
+	// copies); SegBwdFrom and SegBwdTo those of the backward direction
+	// (SegV and SegU, or copies). See FwdEnds and BwdEnds.
+	SegFwdFrom, SegFwdTo, SegBwdFrom, SegBwdTo []int32
+	TurnVia                                    []int32 // via node vertices, ascending
+	TurnFirst                                  []int32 // len(TurnVia)+1 offsets of their copies
 
 	// Ferries: one entry per ferry edge kept in this graph, for reports and
 	// scenarios that close a ferry. Each entry is one ferry way, which

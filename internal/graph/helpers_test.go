@@ -55,7 +55,7 @@ func readTampere(tb testing.TB) *osm.Extract {
 // vertex returns the vertex of an OSM node, failing the test when absent.
 func vertex(tb testing.TB, g *Graph, node int64) int32 {
 	tb.Helper()
-	v, ok := slices.BinarySearch(g.NodeID, node)
+	v, ok := slices.BinarySearch(g.NodeID[:g.NumNodeVertices()], node)
 	if !ok {
 		tb.Fatalf("%s graph: node %d is not a vertex", g.Mode, node)
 	}
@@ -89,7 +89,7 @@ func checkGraph(t *testing.T, g *Graph) {
 	if len(g.Lat) != n || len(g.NodeID) != n || len(g.FirstOut) != n+1 || len(g.RevFirstOut) != n+1 {
 		t.Fatalf("vertex arrays of different lengths")
 	}
-	for i := 1; i < n; i++ {
+	for i := 1; i < g.NumNodeVertices(); i++ {
 		if g.NodeID[i-1] >= g.NodeID[i] {
 			t.Fatalf("node ids not ascending at vertex %d", i)
 		}
@@ -132,17 +132,23 @@ func checkGraph(t *testing.T, g *Graph) {
 	}
 	for s := range g.SegU {
 		u, v := g.SegU[s], g.SegV[s]
-		if u == v || u < 0 || v < 0 || int(u) >= n || int(v) >= n {
+		nn := g.NumNodeVertices()
+		if u == v || u < 0 || v < 0 || int(u) >= nn || int(v) >= nn {
 			t.Fatalf("segment %d joins %d and %d", s, u, v)
 		}
 		if g.SegFwdMs[s] == NoTime && g.SegBwdMs[s] == NoTime {
 			t.Fatalf("segment %d closed both ways", s)
 		}
+		fFrom, fTo := g.FwdEnds(int32(s))
+		bFrom, bTo := g.BwdEnds(int32(s))
+		if g.NodeVertex(fFrom) != u || g.NodeVertex(fTo) != v || g.NodeVertex(bFrom) != v || g.NodeVertex(bTo) != u {
+			t.Fatalf("segment %d: ends %d->%d, %d->%d are no copies of %d and %d", s, fFrom, fTo, bFrom, bTo, u, v)
+		}
 		// Every open direction has an edge at most as slow.
 		for _, d := range []struct {
 			a, b int32
 			ms   uint32
-		}{{u, v, g.SegFwdMs[s]}, {v, u, g.SegBwdMs[s]}} {
+		}{{fFrom, fTo, g.SegFwdMs[int32(s)]}, {bFrom, bTo, g.SegBwdMs[int32(s)]}} {
 			if d.ms == NoTime {
 				continue
 			}

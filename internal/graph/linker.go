@@ -49,6 +49,10 @@ func NewLinker(g *Graph, minIsland int) *Linker {
 			sizes[comp[v]]++
 		}
 	}
+	// Turn copies are no vertices of their own here either.
+	for v := g.NumNodeVertices(); v < g.NumVertices(); v++ {
+		vsizes[comp[v]]--
+	}
 	// The largest piece (most junctions, then most vertices) is never an
 	// island.
 	largest := int32(0)
@@ -82,7 +86,7 @@ func segmentView(g *Graph, keep []int32) *Graph {
 		Mode: g.Mode, Lon: g.Lon, Lat: g.Lat, NodeID: g.NodeID,
 		FirstOut: g.FirstOut, Head: g.Head, TimeMs: g.TimeMs, LenM: g.LenM,
 		RevFirstOut: g.RevFirstOut, RevHead: g.RevHead, RevTimeMs: g.RevTimeMs, RevLenM: g.RevLenM,
-		Ferries: g.Ferries, WalkSpeed: g.WalkSpeed,
+		Ferries: g.Ferries, WalkSpeed: g.WalkSpeed, TurnVia: g.TurnVia, TurnFirst: g.TurnFirst,
 		SegU: make([]int32, len(keep)), SegV: make([]int32, len(keep)), SegLenM: make([]float32, len(keep)),
 		SegFwdMs: make([]uint32, len(keep)), SegBwdMs: make([]uint32, len(keep)),
 	}
@@ -92,6 +96,17 @@ func segmentView(g *Graph, keep []int32) *Graph {
 		if int(k) < len(g.SegWay) {
 			v.SegWay = append(v.SegWay, g.SegWay[k])
 		}
+	}
+	if g.SegFwdFrom != nil {
+		pick := func(a []int32) []int32 {
+			out := make([]int32, len(keep))
+			for i, k := range keep {
+				out[i] = a[k]
+			}
+			return out
+		}
+		v.SegFwdFrom, v.SegFwdTo = pick(g.SegFwdFrom), pick(g.SegFwdTo)
+		v.SegBwdFrom, v.SegBwdTo = pick(g.SegBwdFrom), pick(g.SegBwdTo)
 	}
 	return v
 }

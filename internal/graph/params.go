@@ -47,6 +47,11 @@ type Params struct {
 	// "FI:zone:30" need no entry: the number is read.
 	MaxspeedKmh map[string]float64
 
+	// IgnoreTurnRestrictions builds the car graph without the turn
+	// restrictions of the extract (osm.Extract.Restrictions), as routers
+	// that do not read them do (pgRouting's osm2pgrouting).
+	IgnoreTurnRestrictions bool
+
 	// ClosedFerries lists ferry way ids left out of every graph (for
 	// scenarios).
 	ClosedFerries map[int64]bool

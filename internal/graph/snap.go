@@ -38,6 +38,9 @@ const firstSnapRadius = 50
 // Anchors: Out[0] goes from the snapped point to SegU (against the segment
 // direction, time SegBwdMs*Frac), Out[1] to SegV (SegFwdMs*(1-Frac)); In[0]
 // comes from SegU (SegFwdMs*Frac), In[1] from SegV (SegBwdMs*(1-Frac)).
+// In a graph with turn restrictions the anchors name the vertex the
+// direction travelled arrives at or leaves from (Graph.FwdEnds and
+// BwdEnds), which may be a turn copy of SegU or SegV.
 // Times are rounded to whole milliseconds. An anchor whose direction is
 // closed has V = -1, TimeMs = NoTime and LenM = 0. ConnMs is the connector
 // ConnM walked at g.WalkSpeed (1.2 m/s when unset), whatever the mode.
@@ -94,22 +97,28 @@ func (g *Graph) makeSnap(seg int32, t, connM float64) Snap {
 	}
 	s.ConnMs = uint32(min(math.Round(connM/ws*1000), NoTime-1))
 	fwd, bwd, lenM := g.SegFwdMs[seg], g.SegBwdMs[seg], float64(g.SegLenM[seg])
-	s.Out[0] = anchor(u, bwd, t, lenM)
-	s.Out[1] = anchor(v, fwd, 1-t, lenM)
-	s.In[0] = anchor(u, fwd, t, lenM)
-	s.In[1] = anchor(v, bwd, 1-t, lenM)
+	fFrom, fTo := g.FwdEnds(seg)
+	bFrom, bTo := g.BwdEnds(seg)
+	s.Out[0] = anchor(bTo, u, bwd, t, lenM)
+	s.Out[1] = anchor(fTo, v, fwd, 1-t, lenM)
+	s.In[0] = anchor(fFrom, g.TurnSink(u), fwd, t, lenM)
+	s.In[1] = anchor(bFrom, g.TurnSink(v), bwd, 1-t, lenM)
 	return s
 }
 
 // atVertexM is how close to a vertex a snapped point counts as on it.
 const atVertexM = 0.5
 
-// anchor is the part f of a segment direction taking ms (NoTime: closed).
-// A point that lies on the vertex (within atVertexM) reaches it at no cost
-// even against a one-way direction: there is nothing to travel.
-func anchor(v int32, ms uint32, f, lenM float64) Anchor {
+// anchor is the part f of a segment direction taking ms (NoTime: closed)
+// to or from vertex v. A point that lies on the vertex (within atVertexM)
+// reaches it at no cost even against a one-way direction: there is
+// nothing to travel. It is then anchored at at: the node itself as a
+// start, its turn sink as a destination (see Graph.TurnSink), so that a
+// point on a via node of a turn restriction is left and reached as the
+// node is, in any direction.
+func anchor(v, at int32, ms uint32, f, lenM float64) Anchor {
 	if f*lenM < atVertexM {
-		return Anchor{V: v}
+		return Anchor{V: at}
 	}
 	if ms == NoTime {
 		return Anchor{V: -1, TimeMs: NoTime}

@@ -198,7 +198,12 @@ func networkPieces(g *graph.Graph, starts []Start, vertexMs []uint32, limitMs ui
 	}
 	for k := range g.SegU {
 		u, v := g.SegU[k], g.SegV[k]
-		tu, tv := timeOf(u), timeOf(v)
+		// Each direction starts when the vertex it leaves from is
+		// reached: u and v, or their turn copies in a car graph with
+		// turn restrictions (see graph.Graph.FwdEnds).
+		fu, _ := g.FwdEnds(int32(k))
+		bv, _ := g.BwdEnds(int32(k))
+		tu, tv := timeOf(fu), timeOf(bv)
 		if tu > limitMs {
 			tu = route.Unreached
 		}

@@ -39,11 +39,14 @@ func inputError(err error) error {
 type Summary struct {
 	Ways, Nodes, NodesInside, WaysOutside int // OSM ways and nodes kept; nodes inside the area; ways dropped
 	Vertices, Edges                       map[graph.Mode]int
-	POIs                                  int
-	Transit                               TransitCounts
-	FileBytes                             int64         // size of the file written (Run)
-	Read, Build, Write                    time.Duration // reading inputs, building graphs, writing the file
-	Total                                 time.Duration
+	// Turns are the car graph's turn restriction counts
+	// (graph.Stats.TurnCounts), or "turn_restrictions_ignored".
+	Turns              map[string]int
+	POIs               int
+	Transit            TransitCounts
+	FileBytes          int64         // size of the file written (Run)
+	Read, Build, Write time.Duration // reading inputs, building graphs, writing the file
+	Total              time.Duration
 }
 
 // Run prepares the network of Options and writes it to o.Out.
@@ -196,13 +199,14 @@ func Build(ctx context.Context, o *Options) (*netfile.Network, *Summary, error) 
 	t := time.Now()
 	n := &netfile.Network{Graphs: map[graph.Mode]*graph.Graph{}, Timetable: tt, POIs: ext.POIs}
 	built := make([]*graph.Graph, len(modes))
+	stats := make([]graph.Stats, len(modes))
 	errs := make([]error, len(modes))
 	// The access table is chosen once, from the area kept, and recorded.
 	params.Access = graph.ResolveAccess(params.Access, ext)
 	log.Info("street access rules", "table", graph.AccessName(params.Access))
 	var wg sync.WaitGroup
 	for i, m := range modes {
-		wg.Go(func() { built[i], _, errs[i] = graph.Build(ext, m, params) })
+		wg.Go(func() { built[i], stats[i], errs[i] = graph.Build(ext, m, params) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
@@ -215,6 +219,12 @@ func Build(ctx context.Context, o *Options) (*netfile.Network, *Summary, error) 
 		}
 		n.Graphs[m] = g
 		sum.Vertices[m], sum.Edges[m] = g.NumVertices(), g.NumEdges()
+		if m == graph.Car {
+			sum.Turns = stats[i].TurnCounts()
+			if params.IgnoreTurnRestrictions {
+				sum.Turns = map[string]int{"turn_restrictions_ignored": len(ext.Restrictions)}
+			}
+		}
 	}
 	sum.Build = time.Since(t)
 	log.Info("built graphs", "seconds", fmt.Sprintf("%.3f", sum.Build.Seconds()))
@@ -288,6 +298,9 @@ func (s *Summary) counts() map[string]int {
 	for m, v := range s.Vertices {
 		c[m.String()+"_vertices"] = v
 		c[m.String()+"_edges"] = s.Edges[m]
+	}
+	for k, v := range s.Turns {
+		c["car_"+k] = v
 	}
 	if t := s.Transit; t.Trips > 0 || t.Stops > 0 {
 		c["stops"], c["stops_in_feeds"] = t.StopsKept, t.Stops

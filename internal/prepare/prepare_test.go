@@ -67,6 +67,10 @@ func TestRunFixture(t *testing.T) {
 		h.Params.WalkSpeed != graph.DefaultParams().WalkSpeed || h.Params.CarSpeedKmh["residential"] != 40 {
 		t.Errorf("header params %+v", h.Params)
 	}
+	// The car graph's turn restriction counts (the fixture has none).
+	if v, ok := h.Counts["car_turn_restrictions"]; !ok || v != 0 || len(sum.Turns) != 4 {
+		t.Errorf("turn restriction counts %v, summary %v", h.Counts, sum.Turns)
+	}
 	// Inputs with sizes and digests computed here independently.
 	if len(h.Inputs) != 3 {
 		t.Fatalf("inputs %+v", h.Inputs)
