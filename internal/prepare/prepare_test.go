@@ -28,6 +28,9 @@ func lineOptions(t *testing.T) *Options {
 	}
 }
 
+// lineAccess is the access table of the line fixture's location, on the equator: OSM's worldwide table.
+const lineAccess = "world"
+
 // TestRunFixture prepares the line fixture (see testdata/prepare/line.osm
 // for the expected values) and reads the file back.
 func TestRunFixture(t *testing.T) {
@@ -64,7 +67,8 @@ func TestRunFixture(t *testing.T) {
 
 	h := n.Header
 	if h.SaavuVersion != "v0.test" || h.Params.BufferKm != 1 || !slices.Equal(h.Params.Modes, []string{"walk", "bike", "car"}) ||
-		h.Params.WalkSpeed != graph.DefaultParams().WalkSpeed || h.Params.CarSpeedKmh["residential"] != 40 {
+		h.Params.WalkSpeed != graph.DefaultParams().WalkSpeed || h.Params.CarSpeedKmh["residential"] != 40 ||
+		h.Params.Access != lineAccess {
 		t.Errorf("header params %+v", h.Params)
 	}
 	// The car graph's turn restriction counts (the fixture has none).
