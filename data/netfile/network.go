@@ -52,7 +52,7 @@ type Header struct {
 
 // Input is one input file of the preparation.
 type Input struct {
-	Role   string `json:"role"`           // "osm", "gtfs", "links" or "regions"
+	Role   string `json:"role"`           // "osm", "gtfs", "links", "regions" or "elevation"
 	Name   string `json:"name,omitempty"` // id prefix of a feed or links file
 	Path   string `json:"path"`           // as given
 	Size   int64  `json:"size"`           // bytes

@@ -48,7 +48,7 @@ func prepareCommand() command {
 		if o.Graph, o.Modes, err = sf.params(); err != nil {
 			return err
 		}
-		o.OSM = sf.osm
+		o.OSM, o.ElevationFile = sf.osm, sf.elevation
 		switch {
 		case o.OSM == "":
 			return usagef("prepare: --osm FILE is required")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/saavu/saavu/data/netfile"
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/testutil"
 )
 
 func TestPrepareLine(t *testing.T) {
@@ -71,5 +72,34 @@ func TestPrepareBadInput(t *testing.T) {
 				t.Error("a failed preparation wrote its file")
 			}
 		})
+	}
+}
+
+// The elevation raster a network is built with is one of its recorded
+// inputs, with its size and digest.
+func TestPrepareRecordsElevation(t *testing.T) {
+	tif := testutil.SharedData(t, "porto-alegre/poa_elevation.tif")
+	out := filepath.Join(t.TempDir(), "line.saavu")
+	code, _, stderr := run(t, "prepare", "-q", "--osm", fixture(t, "prepare", "line.osm"),
+		"--regions", fixture(t, "prepare", "regions.geojson"), "--modes", "walk", "--elevation", tif, "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	n, err := netfile.Read(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(tif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, in := range n.Header.Inputs {
+		if in.Role == "elevation" {
+			found = in.Path == tif && in.Size == fi.Size() && len(in.SHA256) == 64
+		}
+	}
+	if !found {
+		t.Errorf("inputs %+v lack the elevation raster", n.Header.Inputs)
 	}
 }

@@ -23,6 +23,9 @@ type Options struct {
 	BufferKm float64      // margin around the regions' boxes, km
 	Modes    []graph.Mode // street modes to build: walk, bike, car
 	Graph    graph.Params // speeds and rules of the graphs; the zero value means graph.DefaultParams()
+	// ElevationFile is the raster Graph.Elevation was read from, recorded
+	// among the inputs of the network file ("" for none).
+	ElevationFile string
 
 	Out     string // network file to write (Run)
 	Workers int    // 0 = GOMAXPROCS

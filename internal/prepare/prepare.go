@@ -161,6 +161,9 @@ func Build(ctx context.Context, o *Options) (*netfile.Network, *Summary, error) 
 	for _, l := range o.Links {
 		jobs = append(jobs, job{"links", l.Name, l.Path})
 	}
+	if o.ElevationFile != "" {
+		jobs = append(jobs, job{"elevation", "", o.ElevationFile})
+	}
 	inputs := make([]netfile.Input, len(jobs))
 	hashErrs := make([]error, len(jobs))
 	var hashing sync.WaitGroup
