@@ -127,3 +127,17 @@ func TestSplitLayer(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSniff: any head of a file gets a format, the same each time, and a
+// known name.
+func FuzzSniff(f *testing.F) {
+	for _, s := range []string{"{}", "SQLite format 3\x00", "<kml>", "!table", "a,b\n1,2\n", "\xFF\xFEa\x00"} {
+		f.Add([]byte(s), int64(len(s)))
+	}
+	f.Fuzz(func(t *testing.T, head []byte, size int64) {
+		a := sniff("x", head, size)
+		if b := sniff("x", head, size); a != b || a.String() == "" {
+			t.Fatalf("sniff gave %v then %v", a, b)
+		}
+	})
+}

@@ -145,3 +145,24 @@ func readSHP(s Source, opts geojson.ReadOptions) (*geojson.Collection, error) {
 	}
 	return col, nil
 }
+
+// Parts returns the files that make up the input arg (FILE or
+// FILE:LAYER): the file itself, and for a .shp the .shx, .dbf, .prj and
+// .cpg beside it that exist, in that order.
+func Parts(arg string) []string {
+	file, _ := SplitLayer(arg)
+	out := []string{file}
+	if !strings.EqualFold(filepath.Ext(file), ".shp") {
+		return out
+	}
+	base := strings.TrimSuffix(file, filepath.Ext(file))
+	for _, ext := range []string{".shx", ".dbf", ".prj", ".cpg"} {
+		for _, e := range []string{ext, strings.ToUpper(ext)} {
+			if st, err := os.Stat(base + e); err == nil && st.Mode().IsRegular() {
+				out = append(out, base+e)
+				break
+			}
+		}
+	}
+	return out
+}
