@@ -156,7 +156,7 @@ func zipFolder(t *testing.T, dir, out string) string {
 }
 
 // compare checks features in order: same properties (text exact, numbers
-// to 1e-9), same geometry type, ring count, bound and area, in EPSG:3067
+// to 1e-9; names too long for a dBASE field are skipped when absent), same geometry type, ring count, bound and area, in EPSG:3067
 // when projected is set.
 func compare(t *testing.T, want, got *geojson.Collection, projected bool) {
 	t.Helper()
@@ -173,7 +173,10 @@ func compare(t *testing.T, want, got *geojson.Collection, projected bool) {
 	for i, wf := range want.Features {
 		gf := got.Features[i]
 		for k, wv := range wf.Props {
-			gv := gf.Props[k]
+			gv, ok := gf.Props[k]
+			if !ok && len(k) > 10 {
+				continue // a dBASE field name holds at most 10 characters
+			}
 			switch w := wv.(type) {
 			case string:
 				if gv != w {

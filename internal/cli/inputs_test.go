@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -145,5 +146,37 @@ func TestUnreadableFormats(t *testing.T) {
 		"--population", fixture(t, "cli", "population.csv"), "--modes", "walk", "--out", out)
 	if code != 0 {
 		t.Errorf("--regions %s:b: exit %d: %s", two, code, stderr)
+	}
+}
+
+// TestPlanCategoryMap: plan plans the merged category. Renaming health
+// to care gives the plan of TestPlanAddThreeByHand; merging the Kela
+// offices into it covers more people before any site is added.
+func TestPlanCategoryMap(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "plan")
+	code, _, stderr := run(t, planArgs(t, out, "--category", "care", "--category-map", "health=care", "--candidates", fixture(t, "plan-cli", "candidates.csv"),
+		"--add", "3", "--threshold", "10")...)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	var ids []string
+	for _, f := range readPlanSites(t, out) {
+		ids = append(ids, f.ID)
+	}
+	if strings.Join(ids, ",") != "D,B,E" {
+		t.Errorf("chosen %v, want D, B, E", ids)
+	}
+	out = filepath.Join(t.TempDir(), "plan")
+	code, _, stderr = run(t, planArgs(t, out, "--category", "health", "--category-map", "kela=health", "--candidates", fixture(t, "plan-cli", "candidates.csv"),
+		"--add", "1", "--threshold", "10")...)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	rows := readPlanRegions(t, out)
+	total := rows[len(rows)-1]
+	if before, err := strconv.ParseFloat(total[3], 64); total[0] != "total" || err != nil || before <= 300 {
+		t.Errorf("covered before with Kela offices merged: %v, want more than 300", total)
+	} else {
+		t.Logf("covered before: %v", before)
 	}
 }
