@@ -38,6 +38,9 @@ type Error struct {
 	ID    string // feature id, if any
 	Msg   string // what is wrong
 	Err   error  // sentinel or underlying cause
+	// Reader names the format in the message prefix; "" means geojson.
+	// Readers of other formats that fill a Collection set it.
+	Reader string
 
 	syntax bool // a JSON syntax error whose position Read can look up
 }
@@ -45,7 +48,11 @@ type Error struct {
 // Error formats "geojson: FILE: feature N (id "ID"): MSG".
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString("geojson: ")
+	if e.Reader != "" {
+		b.WriteString(e.Reader + ": ")
+	} else {
+		b.WriteString("geojson: ")
+	}
 	if e.File != "" {
 		b.WriteString(e.File)
 		b.WriteString(": ")
@@ -80,10 +87,12 @@ type Warning struct {
 	Index int // 0-based feature index, -1 for the whole file
 	ID    string
 	Msg   string
+	// Reader names the format in the message prefix, as in Error.
+	Reader string
 }
 
 // String formats the warning like an [Error].
 func (w Warning) String() string {
-	e := Error{File: w.File, Index: w.Index, ID: w.ID, Msg: w.Msg}
+	e := Error{File: w.File, Index: w.Index, ID: w.ID, Msg: w.Msg, Reader: w.Reader}
 	return e.Error()
 }

@@ -1,6 +1,7 @@
 // Package gpkg writes OGC GeoPackage files (version 1.3): one SQLite
 // database holding any number of feature layers that QGIS, ArcGIS and GDAL
-// open directly, with their coordinate system and attribute types.
+// open directly, with their coordinate system and attribute types. It also
+// reads the feature layers of GeoPackages made by others.
 //
 // A file is made with [Create], one [Writer.AddLayer] per layer (a table
 // with an integer primary key fid, a geometry column and typed attribute
@@ -24,6 +25,20 @@
 // x = longitude, y = latitude, degrees) or [ETRSTM35FIN] (EPSG:3067,
 // easting/northing metres). Both definitions are in every file, beside the
 // two undefined systems the standard requires.
+//
+// # Reading
+//
+// [Layers] lists the feature layers of gpkg_contents with their SRS;
+// [Read] reads one whole (the only one, or the one named), rows in fid
+// order, the file opened read-only. Geometries are decoded by
+// [DecodeGeometry]: either byte order, any envelope, the empty flag, and
+// Point, LineString, Polygon and their Multi forms in WKB, Z and M values
+// dropped. Attributes become float64 (INTEGER, REAL), bool (BOOLEAN),
+// string (TEXT, DATE, DATETIME) or nil. The layer's SRS is mapped to an
+// EPSG code: 4326 (and ETRS89 geographic, 4258), 3067, 0 for the
+// undefined systems; any other is an error wrapping [ErrSRS] that gives
+// the ogr2ogr command to reproject. Errors are [*ReadError]s naming the
+// file, the layer, the feature's fid and the column.
 //
 // # Atomic and deterministic
 //

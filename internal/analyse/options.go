@@ -37,6 +37,9 @@ type Options struct {
 	Services    string
 	ServicesOSM []OSMRule
 	Categories  []string // keep only these ("" = all)
+	// CategoryMap renames service categories as they are loaded, from
+	// the file and from OSM, e.g. hospital and health_station to health.
+	CategoryMap map[string]string
 
 	// Streets: an OSM extract, or a network file made by saavu prepare
 	// (Prepared, read by the caller from NetworkFile), which also holds the

@@ -3,13 +3,13 @@ package analyse
 import (
 	"fmt"
 	"math"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/paulmach/orb"
 	"github.com/saavu/saavu/data/csvio"
 	"github.com/saavu/saavu/data/geojson"
+	"github.com/saavu/saavu/data/vector"
 	"github.com/saavu/saavu/geo"
 )
 
@@ -32,6 +32,10 @@ type Cells struct {
 	Kind              string  // how the population was read: cells, areas, points, grid
 }
 
+// popIDCandidates name the cell id of a population grid, used in
+// messages: Statistics Finland's grd_id and id_nro, and common others.
+var popIDCandidates = []string{"grd_id", "id_nro", "nro", "id", "cell_id", "euref_id"}
+
 var popCandidates = []string{"population", "pop", "vaesto", "asukkaat", "he_vakiy", "population_2022", "vaki", "inhabitants"}
 
 // loadPopulation reads a population file into weighted grid cells.
@@ -41,11 +45,14 @@ func loadPopulation(o *Options) (*Cells, []string, error) {
 	for _, g := range o.Groups {
 		fields = append(fields, g.Field)
 	}
-	ext := strings.ToLower(filepath.Ext(o.Population))
-	if ext == ".csv" || ext == ".txt" {
+	src, err := vector.Open(o.Population)
+	if err != nil {
+		return nil, nil, err
+	}
+	if src.Format == vector.CSV {
 		return populationCSV(o, fields)
 	}
-	return populationGeoJSON(o, fields)
+	return populationFeatures(o, src, fields)
 }
 
 func populationCSV(o *Options, fields []string) (*Cells, []string, error) {
@@ -65,12 +72,15 @@ func populationCSV(o *Options, fields []string) (*Cells, []string, error) {
 	return acc.cells("points"), nil, nil
 }
 
-func populationGeoJSON(o *Options, fields []string) (*Cells, []string, error) {
+// populationFeatures reads population from GeoJSON, GeoPackage or
+// Shapefile features. Values withheld for privacy (-1, null or empty, as
+// in Statistics Finland's grid) count as 0 and are counted per field.
+func populationFeatures(o *Options, src vector.Source, fields []string) (*Cells, []string, error) {
 	opts, err := readOptions(o.CRS)
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err := geojson.Read(o.Population, opts)
+	c, err := src.Read(opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -91,16 +101,30 @@ func populationGeoJSON(o *Options, fields []string) (*Cells, []string, error) {
 				o.Population, strings.Join(popCandidates, ", "), strings.Join(propNames(c.Features[0]), ", "))
 		}
 	}
+	idProp := detectProp(c.Features, popIDCandidates)
 	values := make([][]float64, len(c.Features))
 	geoms := make([]orb.Geometry, len(c.Features))
+	withheld := make([]int, len(fields))
+	withheldPop := make([]float64, len(fields))
 	for i, f := range c.Features {
+		if f.ID == "" && idProp != "" {
+			f.ID = propString(f, idProp)
+			c.Features[i].ID = f.ID
+		}
 		vals := make([]float64, len(fields))
+		held := make([]bool, len(fields))
 		for k, fld := range fields {
-			v, err := numberProp(f, fld)
+			v, h, err := countProp(f, fld)
 			if err != nil {
 				return nil, nil, fmt.Errorf("population: %s: feature %d%s: %w", o.Population, f.Index, featureName(f), err)
 			}
-			vals[k] = v
+			vals[k], held[k] = v, h
+		}
+		for k, h := range held {
+			if h {
+				withheld[k]++
+				withheldPop[k] += vals[0]
+			}
 		}
 		values[i] = vals
 		g := f.Geometry
@@ -168,6 +192,7 @@ func populationGeoJSON(o *Options, fields []string) (*Cells, []string, error) {
 	default:
 		return nil, nil, fmt.Errorf("--population-kind %q: use auto, cells, areas or points", kind)
 	}
+	warnings = append(warnings, withheldWarnings(o, fields, withheld, withheldPop)...)
 	return acc.cells(kind), warnings, nil
 }
 
@@ -322,6 +347,13 @@ func (c *Cells) lonLat(i int) orb.Point {
 // columns): each point is an origin of its own, weighing the column
 // o.OriginWeight (1 when not given); groups are further weight columns.
 func loadOrigins(o *Options) (*Cells, error) {
+	src, err := vector.Open(o.Origins)
+	if err != nil {
+		return nil, err
+	}
+	if src.Format != vector.CSV {
+		return originsFeatures(o, src)
+	}
 	pts, err := csvio.ReadPoints(o.Origins)
 	if err != nil {
 		return nil, err
@@ -357,6 +389,60 @@ func loadOrigins(o *Options) (*Cells, error) {
 		c.Cell = append(c.Cell, geo.CellAt(e, n, o.CellSize))
 		c.Points = append(c.Points, orb.Point{p.Lon, p.Lat})
 		c.IDs = append(c.IDs, p.ID)
+	}
+	return c, nil
+}
+
+// originsFeatures reads origins from GeoJSON, GeoPackage or Shapefile
+// points: the id is the "id" property, else the feature's id, else its
+// number; weights are numeric properties.
+func originsFeatures(o *Options, src vector.Source) (*Cells, error) {
+	opts, err := readOptions(o.CRS)
+	if err != nil {
+		return nil, err
+	}
+	col, err := src.Read(opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(col.Features) == 0 {
+		return nil, fmt.Errorf("origins: %s: no points", o.Origins)
+	}
+	pts, err := geojson.Points(col)
+	if err != nil {
+		return nil, err
+	}
+	fields := []string{o.OriginWeight}
+	for _, g := range o.Groups {
+		fields = append(fields, g.Field)
+	}
+	c := &Cells{Kind: "points", Weight: make([][]float64, len(fields))}
+	for _, p := range pts {
+		f := geojson.Feature{Index: p.Index, ID: p.ID, Props: p.Props}
+		for k, fld := range fields {
+			v := 1.0
+			if fld != "" {
+				if v, err = numberProp(f, fld); err != nil {
+					return nil, fmt.Errorf("origins: %s: feature %d%s: %w", o.Origins, p.Index, featureName(f), err)
+				}
+			}
+			c.Weight[k] = append(c.Weight[k], v)
+		}
+		lon, lat := p.Point[0], p.Point[1]
+		if col.CRS == geojson.EPSG3067 {
+			lon, lat = geo.FromTM35(lon, lat)
+		}
+		e, n := geo.ToTM35(lon, lat)
+		c.Cell = append(c.Cell, geo.CellAt(e, n, o.CellSize))
+		c.Points = append(c.Points, orb.Point{lon, lat})
+		id := propString(f, "id")
+		if id == "" {
+			id = p.ID
+		}
+		if id == "" {
+			id = fmt.Sprint(p.Index + 1)
+		}
+		c.IDs = append(c.IDs, id)
 	}
 	return c, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/saavu/saavu/data/geojson"
+	"github.com/saavu/saavu/data/vector"
 	"github.com/saavu/saavu/geo"
 )
 
@@ -29,7 +30,7 @@ func loadRegions(path, idProp, nameProp, groupBy, crsFlag string) ([]Region, []s
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err := geojson.Read(path, opts)
+	c, err := vector.Read(path, opts)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -38,7 +39,7 @@ func loadRegions(path, idProp, nameProp, groupBy, crsFlag string) ([]Region, []s
 		warnings = append(warnings, w.String())
 	}
 	if len(c.Features) == 0 {
-		return nil, nil, fmt.Errorf("regions: %s: no features: give a FeatureCollection of Polygon or MultiPolygon features", path)
+		return nil, nil, fmt.Errorf("regions: %s: no features: give Polygon or MultiPolygon features", path)
 	}
 	if err := checkSwapped("regions", path, c); err != nil {
 		return nil, nil, err

@@ -250,6 +250,7 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 	fromOSM, matched := servicesFromOSMCounted(pois, o.ServicesOSM)
 	svcs = append(svcs, fromOSM...)
 	res.Warnings = append(res.Warnings, unmatchedOSMRules(pois, o.ServicesOSM, matched, o.OSM+o.NetworkFile)...)
+	res.Warnings = append(res.Warnings, applyCategoryMap(svcs, o.CategoryMap)...)
 	if o.Scenario != nil {
 		in := make([]scenario.Service, len(svcs))
 		for i, s := range svcs {

@@ -3,7 +3,6 @@ package analyse
 import (
 	"fmt"
 	"maps"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -11,6 +10,8 @@ import (
 	"github.com/saavu/saavu/data/csvio"
 	"github.com/saavu/saavu/data/geojson"
 	"github.com/saavu/saavu/data/osm"
+	"github.com/saavu/saavu/data/vector"
+	"github.com/saavu/saavu/geo"
 	"github.com/saavu/saavu/internal/names"
 )
 
@@ -23,16 +24,33 @@ type Service struct {
 	Source             string // file and line or OSM id, for messages
 }
 
-// loadServices reads the services file (CSV or GeoJSON points).
+// loadServices reads the services file: CSV, or GeoJSON, GeoPackage or
+// Shapefile points. Points of a GeoPackage or Shapefile in EPSG:3067 are
+// converted to lon/lat; GeoJSON services must be WGS84.
 func loadServices(path string) ([]Service, []string, error) {
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext == ".geojson" || ext == ".json" {
-		c, err := geojson.Read(path, geojson.ReadOptions{})
+	src, err := vector.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if src.Format != vector.CSV {
+		c, err := src.Read(geojson.ReadOptions{})
 		if err != nil {
 			return nil, nil, err
 		}
+		var warnings []string
+		for _, w := range c.Warnings {
+			warnings = append(warnings, w.String())
+		}
 		if c.CRS == geojson.EPSG3067 {
-			return nil, nil, fmt.Errorf("services: %s: give service points in WGS84 (lon/lat)", path)
+			if src.Format == vector.GeoJSON {
+				return nil, nil, fmt.Errorf("services: %s: give service points in WGS84 (lon/lat)", path)
+			}
+			for i, f := range c.Features {
+				if f.Geometry != nil {
+					c.Features[i].Geometry = geo.UnprojectTM35(f.Geometry)
+				}
+			}
+			c.CRS = geojson.WGS84
 		}
 		if len(c.Features) == 0 {
 			return nil, nil, fmt.Errorf("services: %s: no features: give a FeatureCollection of Point features with name and category properties", path)
@@ -67,7 +85,7 @@ func loadServices(path string) ([]Service, []string, error) {
 			}
 			out = append(out, s)
 		}
-		return out, nil, nil
+		return out, warnings, nil
 	}
 	rows, warns, err := csvio.ReadServices(path)
 	if err != nil {

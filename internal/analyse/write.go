@@ -18,6 +18,7 @@ import (
 	"github.com/saavu/saavu/data/gpkg"
 	"github.com/saavu/saavu/data/outdir"
 	"github.com/saavu/saavu/data/results"
+	"github.com/saavu/saavu/data/vector"
 	"github.com/saavu/saavu/geo"
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
@@ -517,7 +518,9 @@ func inputInfos(o *Options) ([]inputInfo, error) {
 }
 
 // fileInfo hashes an input file; a folder (e.g. an unzipped GTFS feed) is
-// hashed as the names and contents of its files in name order.
+// hashed as the names and contents of its files in name order. A
+// GeoPackage layer (FILE:LAYER) is hashed as its file, a shapefile as the
+// .shp followed by the parts beside it.
 func fileInfo(role, path string) (inputInfo, error) {
 	h := sha256.New()
 	var n int64
@@ -534,7 +537,8 @@ func fileInfo(role, path string) (inputInfo, error) {
 		}
 		return nil
 	}
-	st, err := os.Stat(path)
+	parts := vector.Parts(path)
+	st, err := os.Stat(parts[0])
 	if err != nil {
 		return inputInfo{}, err
 	}
@@ -551,8 +555,12 @@ func fileInfo(role, path string) (inputInfo, error) {
 				}
 			}
 		}
-	} else if err := add(path); err != nil {
-		return inputInfo{}, err
+	} else {
+		for _, p := range parts {
+			if err := add(p); err != nil {
+				return inputInfo{}, err
+			}
+		}
 	}
 	return inputInfo{Role: role, Path: path, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
@@ -579,7 +587,7 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 	info.Parameters = map[string]any{
 		"region_id": o.RegionID, "region_name": o.RegionName, "group_by": o.GroupBy, "crs": o.CRS, "out_crs": outCRSName(o.OutCRS),
 		"population_field": o.PopulationField, "origin_weight": o.OriginWeight, "population_kind": res.Cells.Kind, "groups": o.Groups,
-		"cell_size_m": o.CellSize, "services_osm": o.ServicesOSM, "categories": o.Categories,
+		"cell_size_m": o.CellSize, "services_osm": o.ServicesOSM, "categories": o.Categories, "category_map": o.CategoryMap,
 		"max_snap_m": o.MaxSnapM, "min_island": o.MinIsland, "thresholds_min": o.ThresholdsMin, "gap_min": o.GapMin,
 		"max_time_min":   o.MaxTimeMin,
 		"walk_speed_mps": o.Graph.WalkSpeed, "bike_speed_mps": o.Graph.BikeSpeed,

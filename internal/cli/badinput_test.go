@@ -233,6 +233,8 @@ func badKinds(t *testing.T) []badKind {
 				badCase{name: "huge-coordinate.geojson", want: []string{`feature 1 (id "U")`, "position 1", "1e400 is out of range"}},
 				badCase{name: "swapped.geojson", want: []string{`feature 0 (id "T")`, "lon and lat look swapped"}},
 				badCase{name: "bowtie.geojson", want: []string{`feature 1 (id "B")`, "self-intersection"}},
+				badCase{name: "wfs.gml", want: []string{"wfs.gml: GML/XML (as from a WFS service) is not a format saavu reads", "ogr2ogr -f GeoJSON -t_srs EPSG:4326"}},
+				badCase{name: "no-dbf.shp", want: []string{"no-dbf.shp: no .dbf beside it", "ogr2ogr -f GeoJSON"}},
 				badCase{name: "duplicate-feature-id.geojson", want: []string{`feature 1 (id "T")`, "already used by feature 0"}},
 				badCase{name: "duplicate-region-id.geojson", want: []string{"features 0 and 1", `share the id "091"`}},
 				badCase{name: "unknown-crs.geojson", want: []string{"unknown CRS", "EPSG::3879"}},

@@ -3,12 +3,12 @@ package cli
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/saavu/saavu/data/csvio"
 	"github.com/saavu/saavu/data/geojson"
+	"github.com/saavu/saavu/data/vector"
 	"github.com/saavu/saavu/geo"
 )
 
@@ -25,12 +25,14 @@ type site struct {
 // or GeoJSON points (WGS84, or EPSG:3067 when declared), keeping only
 // the given category when it is not empty.
 func readSites(path, category string) ([]site, error) {
-	ext := strings.ToLower(filepath.Ext(path))
+	src, err := vector.Open(path)
+	if err != nil {
+		return nil, err
+	}
 	var out []site
-	var err error
 	switch {
-	case ext == ".geojson" || ext == ".json":
-		out, err = readSitesGeoJSON(path)
+	case src.Format != vector.CSV:
+		out, err = readSitesFeatures(src)
 	case category != "":
 		out, err = readSitesServices(path)
 	default:
@@ -110,8 +112,10 @@ func readSitesServices(path string) ([]site, error) {
 	return out, nil
 }
 
-func readSitesGeoJSON(path string) ([]site, error) {
-	c, err := geojson.Read(path, geojson.ReadOptions{})
+// readSitesFeatures reads GeoJSON, GeoPackage or Shapefile points.
+func readSitesFeatures(src vector.Source) ([]site, error) {
+	path := src.Arg
+	c, err := src.Read(geojson.ReadOptions{})
 	if err != nil {
 		return nil, err
 	}

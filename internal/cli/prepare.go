@@ -32,7 +32,7 @@ func prepareCommand() command {
 		o := &prepare.Options{}
 		fs.StringArrayVar(&feeds, "gtfs", nil, "GTFS feed (.zip or folder), repeatable; ids are prefixed with the file's base name, or give NAME=PATH")
 		fs.StringArrayVar(&sketches, "links", nil, "sketch lines CSV, repeatable (prefix: base name, or NAME=PATH)")
-		fs.StringVar(&o.Regions, "regions", "", "region polygons (GeoJSON, WGS84 or EPSG:3067): the network covers their boxes plus --buffer")
+		fs.StringVar(&o.Regions, "regions", "", "region polygons (GeoJSON, GeoPackage or Shapefile; WGS84 or EPSG:3067): the network covers their boxes plus --buffer")
 		fs.StringVar(&o.CRS, "crs", "", "CRS of --regions when it does not declare one: EPSG:3067 or EPSG:4326")
 		fs.Float64Var(&o.BufferKm, "buffer", prepare.DefaultBufferKm, "margin around each region's bounding box, km")
 		fs.StringVar(&o.Out, "out", "", "network file to write, e.g. network.saavu")

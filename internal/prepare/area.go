@@ -7,6 +7,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/saavu/saavu/data/geojson"
 	"github.com/saavu/saavu/data/netfile"
+	"github.com/saavu/saavu/data/vector"
 	"github.com/saavu/saavu/geo"
 )
 
@@ -20,8 +21,8 @@ type Regions struct {
 	LonLat   netfile.Box   // around all features, lon/lat degrees
 }
 
-// ReadRegions reads the region features of a GeoJSON file (WGS84 or
-// EPSG:3067; crs overrides an undeclared CRS: "EPSG:3067" or
+// ReadRegions reads the region features of a GeoJSON, GeoPackage or
+// Shapefile (WGS84 or EPSG:3067; crs overrides an undeclared CRS: "EPSG:3067" or
 // "EPSG:4326", empty for the file's own or WGS84). Any geometry counts;
 // features without one are skipped.
 func ReadRegions(path, crs string) (*Regions, error) {
@@ -33,7 +34,7 @@ func ReadRegions(path, crs string) (*Regions, error) {
 		}
 		opts.CRS = c
 	}
-	c, err := geojson.Read(path, opts)
+	c, err := vector.Read(path, opts)
 	if err != nil {
 		return nil, err
 	}
