@@ -6,7 +6,7 @@ FUZZTIME  ?= 30s
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X github.com/saavu/saavu/internal/cli.Version=$(VERSION)
 
-.PHONY: all build test race demo bench fuzz fuzz-short lint fmt vet clean report-check pgrouting-check
+.PHONY: all build test race demo bench fuzz fuzz-short lint fmt vet clean report-check pgrouting-check slurm-check
 
 all: build
 
@@ -28,6 +28,13 @@ race:
 # test when SAAVU_PGROUTING is set, as .ci/run does.
 pgrouting-check:
 	SAAVU_PGROUTING="$$(scripts/pgrouting-setup.sh)" $(GO) test -count=1 -run TestPgRoutingAgreement -v ./internal/route/
+
+# slurm-check starts a one-node Slurm cluster (Debian packages, needs
+# root) and submits the Slurm scripts of deploy/slurm as the README says;
+# make test runs the same test when SAAVU_SLURM is set, as .ci/run does.
+slurm-check:
+	scripts/slurm-setup.sh
+	SAAVU_SLURM=1 $(GO) test -count=1 -run TestSlurmArray -v ./deploy/
 
 # report-check renders the fixture report in headless Chromium; the
 # screenshot and HTML land in artefacts/.
