@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Field is a column of a dBASE table.
@@ -140,7 +141,21 @@ func (f Field) value(raw []byte, enc Encoding) (any, error) {
 		}
 		return s[:4] + "-" + s[4:6] + "-" + s[6:], nil
 	}
-	s := strings.TrimSpace(enc.decode(bytes.TrimRight(raw, "\x00")))
+	raw = bytes.TrimRight(raw, "\x00")
+	if enc == UTF8 && !utf8.Valid(raw) {
+		// A writer that cut the text at the field's width may have cut a
+		// character in two: an incomplete last character is dropped.
+		// Anything else is text in another code page.
+		cut := raw
+		for k := 0; k < 3 && len(cut) > 0 && !utf8.Valid(cut); k++ {
+			cut = cut[:len(cut)-1]
+		}
+		if tail := raw[len(cut):]; !utf8.Valid(cut) || utf8.FullRune(tail) {
+			return nil, fmt.Errorf("text %q is not UTF-8, the code page the .cpg names: is the .dbf in another code page, such as ISO-8859-1? Write that in the .cpg", strings.TrimSpace(strings.ToValidUTF8(string(raw), "?")))
+		}
+		raw = cut
+	}
+	s := strings.TrimSpace(enc.decode(raw))
 	if s == "" {
 		return nil, nil
 	}

@@ -47,9 +47,28 @@ func TestLanguageDriver(t *testing.T) {
 		t.Errorf("encoding %s from %s, warnings %q", l.Encoding, l.EncodingFrom, l.Warnings)
 	}
 	// A .cpg wins over the language driver.
-	l, err = Parse("k.shp", shp, dbf, nil, []byte("UTF-8"))
-	if err != nil || l.Encoding != UTF8 {
+	l, err = Parse("k.shp", shp, dbf, nil, []byte("ISO-8859-15"))
+	if err != nil || l.Encoding != Latin9 {
 		t.Errorf("with .cpg: %v %v", l, err)
+	}
+	// A .cpg that says UTF-8 over text in ISO-8859-1 ("Pieksämäki") is an
+	// error naming the record and the field, not text with U+FFFD in it.
+	_, err = Parse("k.shp", shp, dbf, nil, []byte("UTF-8"))
+	if err == nil || !strings.Contains(err.Error(), `record 1: field "nimi"`) || !strings.Contains(err.Error(), "is not UTF-8") {
+		t.Errorf("Latin-1 text under a UTF-8 .cpg: %v", err)
+	}
+}
+
+// Text cut at the field's width in the middle of a character keeps what
+// is whole.
+func TestUTF8CutAtWidth(t *testing.T) {
+	f := Field{Name: "nimi", Type: 'C', Length: 9}
+	v, err := f.value([]byte("Pieksäm\xc3"), UTF8)
+	if err != nil || v != "Pieksäm" {
+		t.Errorf("cut text: %q, %v", v, err)
+	}
+	if _, err := f.value([]byte("Pieks\xe4m\xe4"), UTF8); err == nil {
+		t.Error("Latin-1 bytes read as UTF-8")
 	}
 }
 

@@ -2,6 +2,7 @@ package shp
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -60,7 +61,7 @@ func ParsePRJ(name, wkt string) (int, error) {
 		}
 	}
 	return 0, errf(name, 0, ErrCRS, "coordinate system %q is not one saavu reads (EPSG:3067 ETRS-TM35FIN or EPSG:4326 WGS 84); reproject it: %s",
-		crsName, fmt.Sprintf("ogr2ogr -t_srs EPSG:3067 out.shp %s", strings.TrimSuffix(name, ".prj")+".shp"))
+		crsName, fmt.Sprintf("ogr2ogr -t_srs EPSG:3067 out.shp %s", strings.TrimSuffix(name, filepath.Ext(name))+".shp"))
 }
 
 // isTM35 recognises the ETRS-TM35FIN parameters in a WKT of another name.

@@ -39,3 +39,13 @@ func TestParsePRJ(t *testing.T) {
 		})
 	}
 }
+
+// The conversion command names the .shp once, whatever file is named.
+func TestPRJErrorCommand(t *testing.T) {
+	for _, name := range []string{"kunnat.shp", "kunnat.prj"} {
+		_, err := ParsePRJ(name, `PROJCS["KKJ_Finland_Uniform_Coordinate_System",GEOGCS["GCS_KKJ"]]`)
+		if err == nil || !strings.HasSuffix(err.Error(), "ogr2ogr -t_srs EPSG:3067 out.shp kunnat.shp") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

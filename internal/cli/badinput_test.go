@@ -52,7 +52,9 @@ func TestBadInputTable(t *testing.T) {
 			}
 			if fixtures, err := os.ReadDir(fixture(t, "bad", k.kind)); err == nil {
 				for _, f := range fixtures {
-					if !seen[f.Name()] && f.Name() != "base" && gtfsWarningCases[f.Name()] == nil {
+					// A Shapefile's .shx, .dbf, .prj and .cpg go with its .shp.
+					shp := strings.TrimSuffix(f.Name(), filepath.Ext(f.Name())) + ".shp"
+					if !seen[f.Name()] && !seen[shp] && f.Name() != "base" && gtfsWarningCases[f.Name()] == nil {
 						t.Errorf("fixture %s/%s is not in the table", k.kind, f.Name())
 					}
 				}
@@ -124,6 +126,9 @@ func runBadCase(t *testing.T, k badKind, c badCase) {
 		t.Fatalf("exit %d, want %d\n%s", code, ExitInput, msg)
 	}
 	name := filepath.Base(input)
+	if filepath.Ext(name) == ".shp" {
+		name = strings.TrimSuffix(name, ".shp") + "." // the .shp or one of its files
+	}
 	if !strings.Contains(msg, name) {
 		t.Errorf("message does not name the file %s:\n%s", name, msg)
 	}
@@ -235,6 +240,10 @@ func badKinds(t *testing.T) []badKind {
 				badCase{name: "bowtie.geojson", want: []string{`feature 1 (id "B")`, "self-intersection"}},
 				badCase{name: "wfs.gml", want: []string{"wfs.gml: GML/XML (as from a WFS service) is not a format saavu reads", "ogr2ogr -f GeoJSON -t_srs EPSG:4326"}},
 				badCase{name: "no-dbf.shp", want: []string{"no-dbf.shp: no .dbf beside it", "ogr2ogr -f GeoJSON"}},
+				badCase{name: "truncated.gpkg", want: []string{"truncated.gpkg: cannot read as a GeoPackage", "malformed"}},
+				badCase{name: "wrong-prj.shp", want: []string{"wrong-prj.shp", `coordinate system "KKJ_Finland_Uniform_Coordinate_System" is not one saavu reads`,
+					"ogr2ogr -t_srs EPSG:3067 out.shp "}},
+				badCase{name: "codepage.shp", want: []string{"codepage.dbf: record 1", `field "nimi"`, `text "Pieks?m?ki" is not UTF-8`, "such as ISO-8859-1"}},
 				badCase{name: "duplicate-feature-id.geojson", want: []string{`feature 1 (id "T")`, "already used by feature 0"}},
 				badCase{name: "duplicate-region-id.geojson", want: []string{"features 0 and 1", `share the id "091"`}},
 				badCase{name: "unknown-crs.geojson", want: []string{"unknown CRS", "EPSG::3879"}},
