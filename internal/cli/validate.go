@@ -105,6 +105,15 @@ func validateCommand() command {
 				return inputErr(err, "")
 			}
 			fmt.Fprintf(w, "\non %s: %d trips in %d patterns at %d stops, %d transfers\n", date, day.NumTrips(), day.NumPatterns(), servedStops(day), len(day.TransferTo))
+			d, _ := gtfs.ParseDate(date)
+			for _, f := range loaded {
+				if r := f.Report; r.HasDates && (d < r.FirstDate || d > r.LastDate) {
+					fmt.Fprintf(w, "  %s: %s is outside the feed's service dates %s to %s: none of its trips runs\n", f.Report.Feed, date, r.FirstDate, r.LastDate)
+				}
+			}
+			if day.NumTrips() == 0 {
+				fmt.Fprintf(w, "  no trip runs on %s: an analysis on that date would find public transport reaching no one\n", date)
+			}
 		}
 		return nil
 	}

@@ -95,3 +95,23 @@ func TestStrictAndCheckFirst(t *testing.T) {
 		t.Errorf("clean run: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 }
+
+// validate says when --date lies outside a feed's service dates and that
+// no trip runs then.
+func TestValidateDateOutsideFeed(t *testing.T) {
+	feed := fixture(t, "prepare", "gtfs")
+	code, stdout, stderr := run(t, "validate", "--gtfs", feed, "--date", "20250106")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{"on 20250106: 0 trips", "20250106 is outside the feed's service dates 20240101 to 20241231: none of its trips runs",
+		"no trip runs on 20250106"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("validate output lacks %q:\n%s", want, stdout)
+		}
+	}
+	code, stdout, _ = run(t, "validate", "--gtfs", feed, "--date", "20240108")
+	if code != 0 || strings.Contains(stdout, "outside the feed") || strings.Contains(stdout, "no trip runs") {
+		t.Errorf("a date inside the feed: exit %d\n%s", code, stdout)
+	}
+}
