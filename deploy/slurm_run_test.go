@@ -1,7 +1,6 @@
 package deploy_test
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -104,27 +103,7 @@ func TestSlurmArray(t *testing.T) {
 	}
 
 	// The merged outputs are the single run's.
-	results := filepath.Join(data, "results")
-	ents, err := os.ReadDir(single)
-	if err != nil {
-		t.Fatal(err)
-	}
-	compared := 0
-	for _, e := range ents {
-		if e.IsDir() || e.Name() == "timings.json" {
-			continue
-		}
-		a, _ := os.ReadFile(filepath.Join(single, e.Name()))
-		b, err := os.ReadFile(filepath.Join(results, e.Name()))
-		if err != nil {
-			t.Errorf("%s missing from the merged outputs", e.Name())
-			continue
-		}
-		compared++
-		if !bytes.Equal(a, b) {
-			t.Errorf("%s differs between the single run and the Slurm array", e.Name())
-		}
-	}
+	compared := testutil.SameFiles(t, single, filepath.Join(data, "results"), "timings.json")
 	if compared < 8 {
 		t.Errorf("only %d output files compared", compared)
 	}

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/saavu/saavu/internal/testutil"
 )
 
 // A run split into 4 shards and merged gives byte for byte the outputs of
@@ -46,26 +48,7 @@ func TestShardsMergeIdentical(t *testing.T) {
 	if code, _, stderr := run(t, "merge", "-q", parts, "--out", merged); code != 0 {
 		t.Fatalf("merge: exit %d\n%s", code, stderr)
 	}
-	ents, err := os.ReadDir(single)
-	if err != nil {
-		t.Fatal(err)
-	}
-	compared := 0
-	for _, e := range ents {
-		if e.IsDir() || e.Name() == "timings.json" {
-			continue
-		}
-		a, _ := os.ReadFile(filepath.Join(single, e.Name()))
-		b, err := os.ReadFile(filepath.Join(merged, e.Name()))
-		if err != nil {
-			t.Errorf("%s missing from the merged outputs", e.Name())
-			continue
-		}
-		compared++
-		if !bytes.Equal(a, b) {
-			t.Errorf("%s differs between the single run and the merged shards", e.Name())
-		}
-	}
+	compared := testutil.SameFiles(t, single, merged, "timings.json")
 	if compared < 9 {
 		t.Errorf("only %d output files compared", compared)
 	}

@@ -4,9 +4,11 @@
 package testutil
 
 import (
+	"bytes"
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -65,4 +67,35 @@ func ReadCSV(tb testing.TB, path string) [][]string {
 		tb.Fatalf("%s: empty", path)
 	}
 	return rows
+}
+
+// SameFiles checks that every file of the folder want (but those named in
+// skip) is in got with the same bytes, reporting each that is missing or
+// differs, and returns how many were compared.
+func SameFiles(tb testing.TB, want, got string, skip ...string) int {
+	tb.Helper()
+	ents, err := os.ReadDir(want)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	compared := 0
+	for _, e := range ents {
+		if e.IsDir() || slices.Contains(skip, e.Name()) {
+			continue
+		}
+		a, err := os.ReadFile(filepath.Join(want, e.Name()))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(got, e.Name()))
+		if err != nil {
+			tb.Errorf("%s missing from %s", e.Name(), got)
+			continue
+		}
+		compared++
+		if !bytes.Equal(a, b) {
+			tb.Errorf("%s differs between %s and %s", e.Name(), want, got)
+		}
+	}
+	return compared
 }
