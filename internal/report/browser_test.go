@@ -163,9 +163,10 @@ func TestReportRendersInChromium(t *testing.T) {
 	wantCells := countFeatures(t, "cells.geojson", nil)
 	wantRegions := countFeatures(t, "regions.geojson", nil)
 	wantServices := countFeatures(t, "services.geojson", nil)
-	// The map opens on the first category and mode of run.json.
+	// The map opens on the category and mode with the most spread.
+	dc, dm := defaultView(r)
 	first := func(p map[string]any) bool {
-		return p["category"] == r.Run.Categories[0] && p["mode"] == r.Run.Modes[0]
+		return p["category"] == dc && p["mode"] == dm
 	}
 	wantGaps := countFeatures(t, "gaps.geojson", first)
 	if wantGaps == 0 || wantGaps == countFeatures(t, "gaps.geojson", nil) {
