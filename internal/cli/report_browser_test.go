@@ -233,3 +233,105 @@ func itoaCLI(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+// checkPage asserts what every page of diff and plan must show: no
+// problem, the sections, a chart per section that has one, and every map
+// layer drawn.
+func checkPage(t *testing.T, res *browsercheck.Result, sections []string, charts int) {
+	t.Helper()
+	for _, p := range res.Problems() {
+		t.Error(p)
+	}
+	for _, id := range sections {
+		if !res.HasSection(id) {
+			t.Errorf("no section #%s", id)
+		}
+	}
+	if got := res.ChartsIn("chart-value", ""); got != charts {
+		t.Errorf("%d charts, want %d", got, charts)
+	}
+	// Each layer drew as many features as its data hold (Problems); some
+	// layer must have had something to draw.
+	drawn := 0
+	for _, l := range res.Layers {
+		drawn += l.Drawn
+	}
+	if len(res.Layers) == 0 || drawn == 0 {
+		t.Errorf("%d map layers checked, %d features drawn", len(res.Layers), drawn)
+	}
+	texts := 0
+	for _, c := range res.Charts {
+		texts += c.Texts
+	}
+	t.Logf("%d sections, %d charts (%d texts checked pairwise for overlap), %d map layers", len(res.Sections), len(res.Charts), texts, len(res.Layers))
+}
+
+// TestDiffPageRendersInChromium opens diff.html of the fixture scenario in
+// headless Chromium: a change section, chart and table per category and
+// mode, and a map layer per category and mode drawing every changed cell
+// that gains or loses.
+func TestDiffPageRendersInChromium(t *testing.T) {
+	bin := chromiumOrSkip(t)
+	base, scen := copyRun(t), makeScenarioRun(t)
+	out := filepath.Join(t.TempDir(), "diff")
+	if code, _, stderr := run(t, "diff", base, scen, "--out", out); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	res, err := browsercheck.Check(context.Background(), bin, filepath.Join(out, diffHTML), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := results.Load(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{"map-section", "changes"}
+	for _, c := range r.Categories {
+		for _, m := range r.Modes {
+			ids = append(ids, htmlID("change", c, m))
+		}
+	}
+	checkPage(t, res, ids, len(r.Categories)*len(r.Modes))
+	if got := len(res.Layers); got != len(r.Categories)*len(r.Modes) {
+		t.Errorf("%d map layers, want one per category and mode (%d)", got, len(r.Categories)*len(r.Modes))
+	}
+	if got, want := res.Counts["regionPaths"], len(r.Regions); got != want {
+		t.Errorf("%d region outlines, want %d", got, want)
+	}
+	if dir := os.Getenv("SAAVU_ARTEFACTS"); dir != "" {
+		png := filepath.Join(artefacts(t), "diff-fixture.png")
+		if err := browsercheck.Screenshot(context.Background(), bin, filepath.Join(out, diffHTML), t.TempDir(), png, "", 1280, 1400); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestPlanPageRendersInChromium opens plan.html of the hand-made plan in
+// headless Chromium: the chosen sites on the map, coverage per region
+// before and after, the objective and the ranking.
+func TestPlanPageRendersInChromium(t *testing.T) {
+	bin := chromiumOrSkip(t)
+	out := filepath.Join(t.TempDir(), "plan")
+	code, _, stderr := run(t, planArgs(t, out, "--category", "health", "--candidates", fixture(t, "plan-cli", "candidates.csv"),
+		"--add", "3", "--threshold", "10")...)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	res, err := browsercheck.Check(context.Background(), bin, filepath.Join(out, PlanHTMLFile), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPage(t, res, []string{"map-section", "coverage", "objective", "ranking"}, 2)
+	if got := res.Counts["servicePaths"]; got != 3 {
+		t.Errorf("%d chosen sites on the map, want 3", got)
+	}
+	if res.Counts["regionPaths"] == 0 {
+		t.Error("no region outline drawn")
+	}
+	if dir := os.Getenv("SAAVU_ARTEFACTS"); dir != "" {
+		png := filepath.Join(artefacts(t), "plan-fixture.png")
+		if err := browsercheck.Screenshot(context.Background(), bin, filepath.Join(out, PlanHTMLFile), t.TempDir(), png, "", 1280, 1400); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

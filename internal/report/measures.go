@@ -284,7 +284,7 @@ func buildMeasures(r *results.Results, catColors map[string]string) ([]measureSe
 					}
 				}
 			}
-			mm.SVG = valueChart(mm.Title, k.Unit, k.Share, names, series)
+			mm.SVG = valueChart(mm.Title, k.Unit, "Region", k.Share, names, series)
 			sec.Modes = append(sec.Modes, mm)
 		}
 		secs = append(secs, sec)

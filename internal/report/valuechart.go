@@ -68,10 +68,10 @@ func (s *svg) title(x, w float64, title string) float64 {
 // textWidth estimates the width of a value label.
 func textWidth(s string) float64 { return float64(utf8.RuneCountInString(s)) * valueCharW }
 
-// valueChart draws, per region, one horizontal bar per series (rect.bar.value)
+// valueChart draws, per region, one horizontal bar per series (rect.bar.vbar)
 // with its value written once, formatted as in the tables: after the bar
 // when it fits, inside it otherwise. A missing value reads "n/a".
-func valueChart(title, unit string, share bool, regions []string, series []chartSeries) template.HTML {
+func valueChart(title, unit, rowAxis string, share bool, regions []string, series []chartSeries) template.HTML {
 	chartRegions := make([]chartRegion, len(regions))
 	for i, n := range regions {
 		chartRegions[i].Name = n
@@ -144,7 +144,7 @@ func valueChart(title, unit string, share bool, regions []string, series []chart
 			}
 			label := formatMeasure(v, share)
 			x1 := xOf(v.Value)
-			s.rect(left, by, x1-left, valueBarH, se.Color, "bar value", name+", "+se.Label+": "+label)
+			s.rect(left, by, x1-left, valueBarH, se.Color, "bar vbar", name+", "+se.Label+": "+label)
 			if w := textWidth(label); x1+4+w <= chartWidth-4 {
 				s.text(x1+4, by+valueBarH-2, "", "value", label)
 			} else {
@@ -154,6 +154,6 @@ func valueChart(title, unit string, share bool, regions []string, series []chart
 	}
 	s.line(left, top+plotH, left+plotW, top+plotH, "axis")
 	s.text(left+plotW/2, top+plotH+38, "middle", "axis-label", unit)
-	s.vtext(12, top+plotH/2, "axis-label", "Region")
+	s.vtext(12, top+plotH/2, "axis-label", rowAxis)
 	return s.close()
 }

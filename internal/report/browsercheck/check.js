@@ -78,11 +78,12 @@
     var selLayer = document.getElementById('sel-layer');
     var selCat = document.getElementById('sel-category');
     var selMode = document.getElementById('sel-mode');
-    if (cfgEl && cellsEl && selLayer && selCat && selMode && out.counts.canvas === 0) {
+    if (cfgEl && cellsEl && out.counts.canvas === 0) {
       var cfg = JSON.parse(cfgEl.textContent);
       var cells = JSON.parse(cellsEl.textContent).features || [];
       var noValue = (cfg.noValue || '#e4e4e4').toLowerCase();
-      var fire = function (s) { s.dispatchEvent(new Event('change')); };
+      var layers = cfg.layers || [];
+      var fire = function (s) { if (s) { s.dispatchEvent(new Event('change')); } };
       var drawn = function () {
         var n = 0;
         document.querySelectorAll('path.saavu-cell').forEach(function (p) {
@@ -91,28 +92,45 @@
         });
         return n;
       };
-      var layers = cfg.layers || [];
-      Array.prototype.forEach.call(selLayer.options, function (opt) {
-        var l = null;
-        layers.forEach(function (x) { if (x.value === opt.value) { l = x; } });
-        var pairs = l ? l.pairs : [selCat.value + '|' + selMode.value];
-        pairs.forEach(function (pair) {
-          var cm = pair.split('|');
-          selLayer.value = opt.value;
-          if (cm[0] !== 'all') { selCat.value = cm[0]; }
-          selMode.value = cm[1];
-          fire(selLayer);
-          var prop = l ? l.prop.split('{c}').join(selCat.value).split('{m}').join(selMode.value) :
-            selCat.value + '_' + selMode.value + '_min';
-          var want = 0;
-          cells.forEach(function (f) {
-            var v = (f.properties || {})[prop];
-            if (l ? (l.bool ? typeof v === 'boolean' : typeof v === 'number') : true) { want++; }
-          });
-          out.layers.push({ layer: opt.value, category: selCat.value, mode: selMode.value, prop: prop,
-            want: want, drawn: drawn(), legend: (document.getElementById('legend-title') || {}).textContent || '' });
+      var wantFor = function (l, prop) {
+        var want = 0;
+        cells.forEach(function (f) {
+          var v = (f.properties || {})[prop];
+          var ok;
+          if (!l) { ok = true; } else if (l.classes) {
+            ok = l.classes.some(function (c) { return c.value === String(v); });
+          } else if (l.bool) { ok = typeof v === 'boolean'; } else { ok = typeof v === 'number'; }
+          if (ok) { want++; }
         });
-      });
+        return want;
+      };
+      var legend = function () { return (document.getElementById('legend-title') || {}).textContent || ''; };
+      if (selCat && selMode) {
+        // The analyse report: every layer for every category and mode it has.
+        var options = selLayer ? Array.prototype.map.call(selLayer.options, function (o) { return o.value; }) : ['nearest'];
+        options.forEach(function (value) {
+          var l = null;
+          layers.forEach(function (x) { if (x.value === value) { l = x; } });
+          var pairs = l ? l.pairs : [selCat.value + '|' + selMode.value];
+          pairs.forEach(function (pair) {
+            var cm = pair.split('|');
+            if (selLayer) { selLayer.value = value; }
+            if (cm[0] !== 'all') { selCat.value = cm[0]; }
+            selMode.value = cm[1];
+            fire(selLayer || selCat);
+            var prop = l ? l.prop.split('{c}').join(selCat.value).split('{m}').join(selMode.value) :
+              selCat.value + '_' + selMode.value + '_min';
+            out.layers.push({ layer: value, category: selCat.value, mode: selMode.value, prop: prop,
+              want: wantFor(l, prop), drawn: drawn(), legend: legend() });
+          });
+        });
+      } else {
+        // Other pages: each layer of the selector.
+        layers.forEach(function (l) {
+          if (selLayer) { selLayer.value = l.value; fire(selLayer); }
+          out.layers.push({ layer: l.value, prop: l.prop, want: wantFor(l, l.prop), drawn: drawn(), legend: legend() });
+        });
+      }
     }
   } catch (e) {
     out.errors.push('check: ' + e);
