@@ -55,7 +55,7 @@ func (d *runDiff) changeClass(b, a float64) string {
 }
 
 func (d *runDiff) pairLabel(k int) string {
-	return humanLabel(d.cats[k/len(d.modes)]) + " by " + strings.ToLower(modeName(d.modes[k%len(d.modes)]))
+	return humanLabel(d.cats[k/len(d.modes)]) + " " + report.ByMode(d.modes[k%len(d.modes)])
 }
 
 // humanLabel capitalises a category and spells out underscores.
@@ -65,22 +65,6 @@ func humanLabel(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-func modeName(m string) string {
-	switch m {
-	case "walk":
-		return "Walking"
-	case "bike":
-		return "Cycling"
-	case "car":
-		return "Car"
-	case "transit":
-		return "Public transport"
-	case "nocar":
-		return "Without a car"
-	}
-	return humanLabel(m)
 }
 
 // changedFeatures is the FeatureCollection of the changed cells with,

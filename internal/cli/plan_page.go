@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -161,7 +160,7 @@ func planPage(r *planResult) (*report.Page, error) {
 	p := &report.Page{
 		Title:    "Plan: " + verb + " " + strconv.Itoa(len(r.chosen)) + " " + humanLabel(r.pf.category) + " sites",
 		Kicker:   "saavu " + version() + " · plan",
-		Subtitle: humanLabel(r.pf.category) + " by " + strings.ToLower(modeName(r.mode.String())) + ", objective " + r.objective.String() + ", chosen among " + strconv.Itoa(r.candidates),
+		Subtitle: humanLabel(r.pf.category) + " " + report.ByMode(r.mode.String()) + ", objective " + r.objective.String() + ", chosen among " + strconv.Itoa(r.candidates),
 		Figures: []report.Figure{
 			{Label: "Within " + thText + " min before", Value: report.FormatShare(tb.Share(0))},
 			{Label: "Within " + thText + " min after", Value: report.FormatShare(ta.Share(0))},
@@ -175,7 +174,7 @@ func planPage(r *planResult) (*report.Page, error) {
 		},
 		Params: []report.Param{
 			{Name: "category", Value: r.pf.category, Meaning: "Service category planned"},
-			{Name: "mode", Value: modeName(r.mode.String()), Meaning: "Travel mode"},
+			{Name: "mode", Value: report.ModeLabel(r.mode.String()), Meaning: "Travel mode"},
 			{Name: "objective", Value: r.objective.String(), Meaning: "What the choice maximises: population covered, or person-minutes saved (median)"},
 			{Name: "threshold_min", Value: thText, Meaning: "A person is covered within this many minutes"},
 			{Name: "sites", Value: strconv.Itoa(len(r.chosen)), Meaning: "Sites to " + verb},

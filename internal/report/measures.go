@@ -248,7 +248,7 @@ func buildMeasures(r *results.Results, catColors map[string]string) ([]measureSe
 				}
 			}
 			mm := measureMode{ID: slug("measure", name, mode), Mode: mode, Cat: cats[0],
-				Title: k.Label + " by " + strings.ToLower(modeLabel(mode))}
+				Title: k.Label + " " + byMode(mode)}
 			mm.Headers = []string{"Region"}
 			for _, c := range cats {
 				mm.Headers = append(mm.Headers, catLabelAll(c))

@@ -2,7 +2,6 @@ package report
 
 import (
 	"html/template"
-	"strings"
 
 	"github.com/saavu/saavu/data/results"
 )
@@ -77,7 +76,7 @@ func buildMembers(r *results.Results, colors []string) []memberSection {
 		sec := memberSection{ID: slug("members", reg.ID), Region: regionName(reg)}
 		for _, c := range r.Categories {
 			for _, mode := range r.Modes {
-				mm := memberMode{Title: sec.Region + ": " + categoryLabel(c) + " by " + strings.ToLower(modeLabel(mode)), Headers: headers}
+				mm := memberMode{Title: sec.Region + ": " + categoryLabel(c) + " " + byMode(mode), Headers: headers}
 				var regions []chartRegion
 				for _, m := range ms {
 					st := stats[key{m.id, c, mode}]

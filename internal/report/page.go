@@ -348,7 +348,7 @@ func buildComparison(r *results.Results, colors []string) []categorySection {
 	for _, c := range r.Categories {
 		sec := categorySection{ID: slug("cmp", c), Label: categoryLabel(c)}
 		for _, m := range r.Modes {
-			ms := modeSection{ID: slug("cmp", c, m), Title: categoryLabel(c) + " by " + strings.ToLower(modeLabel(m)), Headers: headers}
+			ms := modeSection{ID: slug("cmp", c, m), Title: categoryLabel(c) + " " + byMode(m), Headers: headers}
 			var regions []chartRegion
 			for _, reg := range r.Regions {
 				name := reg.Name

@@ -137,6 +137,14 @@
     });
   }
 
+  // byMode phrases a mode after a service: "by walking", "without a car".
+  function byMode(value) {
+    if (value === 'nocar') { return 'without a car'; }
+    if (value === 'walk') { return 'by walking'; }
+    if (value === 'bike') { return 'by bike'; }
+    return 'by ' + labelOf(cfg.modes, value).toLowerCase();
+  }
+
   function labelOf(list, value) {
     for (var i = 0; i < list.length; i++) {
       if (list[i].value === value) { return list[i].label; }
@@ -360,9 +368,9 @@
   function describe() {
     var title = document.getElementById('legend-title');
     var cat = labelOf(cfg.categories, state.category);
-    var mode = labelOf(cfg.modes, state.mode).toLowerCase();
-    title.textContent = measure.layer ? measure.layer.label + ': ' + cat.toLowerCase() + ' by ' + mode :
-      'Minutes to ' + cat.toLowerCase() + ' by ' + mode;
+    var mode = byMode(state.mode);
+    title.textContent = measure.layer ? measure.layer.label + ': ' + cat.toLowerCase() + ' ' + mode :
+      'Minutes to ' + cat.toLowerCase() + ' ' + mode;
     var out = document.getElementById('selection-summary');
     var t = cfg.totals[state.category + '|' + state.mode + '|' + state.group];
     if (!t) { out.textContent = ''; return; }
@@ -371,7 +379,7 @@
       parts.push(t.within[i] + ' within ' + cfg.thresholds[i] + ' min');
     }
     var who = state.group === 'population' ? 'the population' : labelOf(cfg.groups, state.group).toLowerCase();
-    out.textContent = cat + ' by ' + mode + ', ' + who + ' of all regions: ' + parts.join(', ') +
+    out.textContent = cat + ' ' + mode + ', ' + who + ' of all regions: ' + parts.join(', ') +
       '; ' + t.unreachable + ' cannot reach one.';
   }
 
