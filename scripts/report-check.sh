@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Browser check of the HTML report: renders the report of the hand-made
-# results in testdata/report/run, opens it in headless Chromium without
-# network, checks that the map, charts and tables were drawn without script
-# errors, and saves a screenshot and the report under artefacts/ (or
-# $SAAVU_ARTEFACTS).
+# Browser check of the HTML pages: renders the report of the hand-made
+# results in testdata/report/run, the demo's report, the Tampere report
+# with every mode and measure (when ../shared/data is there), diff.html
+# and plan.html; opens each in headless Chromium without network and
+# checks through the DOM that every section and chart is there, that no
+# chart text overlaps another or leaves its chart, that no heading is cut
+# off and that every map layer drew its features. Screenshots (the demo's
+# map and region comparison, diff, plan) and the fixture report are kept
+# under artefacts/ (or $SAAVU_ARTEFACTS) for CI.
 #
 # Needs a Chromium binary on PATH (chromium, chromium-browser or
 # google-chrome): on Debian, apt-get install chromium. Without one the test
@@ -28,4 +32,5 @@ if [ -z "$found" ]; then
 fi
 
 echo "report-check: using $(command -v "$found"); artefacts in $SAAVU_ARTEFACTS/"
-go test -count=1 -v -run '^TestReportRendersInChromium$' ./internal/report
+go test -count=1 -v -run '^(TestReportRendersInChromium|TestReportChecksInChromium)$' ./internal/report
+go test -count=1 -v -run '^(TestReportsRenderInChromium|TestDiffPageRendersInChromium|TestPlanPageRendersInChromium)$' ./internal/cli

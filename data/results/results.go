@@ -48,7 +48,14 @@ type Results struct {
 	GapShapes     Collection
 	ServicePoints Collection
 
-	stats map[statKey]*Stat
+	// Measures are the rows of measures.csv; none when the file is absent.
+	Measures []MeasureRow
+	// Members are the rows of summary_members.csv: the figures of the
+	// member areas of regions dissolved with --group-by; none when absent.
+	Members []MemberRow
+
+	stats    map[statKey]*Stat
+	measures map[measureKey]Opt[float64]
 }
 
 // Stat gathers the summary rows of one region, group, category and mode.
@@ -137,6 +144,20 @@ func Load(dir string) (*Results, error) {
 		return nil, err
 	}
 	if res.ServicePoints, res.Services, err = readServices(dir, data); err != nil {
+		return nil, err
+	}
+	if data, err = read(MeasuresFile); err == nil {
+		if res.Measures, err = readMeasures(dir, data); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, ErrMissing) {
+		return nil, err
+	}
+	if data, err = read(MembersFile); err == nil {
+		if res.Members, err = readMembers(dir, data); err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, ErrMissing) {
 		return nil, err
 	}
 	return res, nil

@@ -16,6 +16,10 @@ type Region struct {
 	ID, Name string
 	Geom     orb.MultiPolygon
 	Members  []string // ids of the features dissolved into it
+	// MemberNames and MemberGeoms are, with --group-by, the names and
+	// shapes of the Members, in their order; nil otherwise.
+	MemberNames []string
+	MemberGeoms []orb.MultiPolygon
 }
 
 var (
@@ -52,7 +56,14 @@ func loadRegions(path, idProp, nameProp, groupBy, crsFlag string) ([]Region, []s
 	}
 	type part struct {
 		id, name, group string
+		member          string // the feature's own name, for member areas
 		geom            orb.MultiPolygon
+	}
+	// With --group-by the region name property names the group (the
+	// economic region); the members keep their own names (municipalities).
+	memberProp := ""
+	if groupBy != "" {
+		memberProp = detectProp(c.Features, nameCandidates)
 	}
 	parts := make([]part, 0, len(c.Features))
 	seen := map[string]int{}
@@ -80,6 +91,10 @@ func loadRegions(path, idProp, nameProp, groupBy, crsFlag string) ([]Region, []s
 			p.name = p.id
 		}
 		if groupBy != "" {
+			p.member = propString(f, memberProp)
+			if memberProp == "" || p.member == "" {
+				p.member = p.id
+			}
 			p.group = propString(f, groupBy)
 			if p.group == "" {
 				return nil, nil, fmt.Errorf("regions: %s: feature %d%s has no property %q to group by (properties: %s)",
@@ -127,9 +142,14 @@ func loadRegions(path, idProp, nameProp, groupBy, crsFlag string) ([]Region, []s
 		geoms := make([]orb.MultiPolygon, len(ps))
 		for i, p := range ps {
 			geoms[i] = p.geom
-			r.Members = append(r.Members, p.id)
 		}
-		sort.Strings(r.Members)
+		byID := append([]part(nil), ps...)
+		sort.SliceStable(byID, func(i, j int) bool { return byID[i].id < byID[j].id })
+		for _, p := range byID {
+			r.Members = append(r.Members, p.id)
+			r.MemberNames = append(r.MemberNames, p.member)
+			r.MemberGeoms = append(r.MemberGeoms, p.geom)
+		}
 		r.Geom = geo.Orient(geo.DissolvePolygons(geoms))
 		out = append(out, r)
 	}

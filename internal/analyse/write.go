@@ -62,9 +62,20 @@ func Write(res *Result, o *Options) (err error) {
 		{GapsFile, func(w io.Writer) error { return writeGaps(w, res, o) }},
 		{ServicesFile, func(w io.Writer) error { return writeServices(w, res) }},
 		{MeasuresFile, func(w io.Writer) error { return writeMeasures(w, res, o) }},
+	}
+	if ms := res.members(); len(ms) > 0 {
+		steps = append(steps, struct {
+			name string
+			fn   func(io.Writer) error
+		}{MembersFile, func(w io.Writer) error { return writeMembers(w, res, o, ms) }})
+	}
+	steps = append(steps, []struct {
+		name string
+		fn   func(io.Writer) error
+	}{
 		{RunFile, func(w io.Writer) error { return writeRun(w, res, o) }},
 		{TimingsFile, func(w io.Writer) error { return writeTimings(w, res, o) }},
-	}
+	}...)
 	steps = append(steps, struct {
 		name string
 		fn   func(io.Writer) error
@@ -569,6 +580,9 @@ func writeRun(w io.Writer, res *Result, o *Options) error {
 	info := runInfo{Tool: "saavu", Version: o.Version, Command: "analyse", Categories: res.Categories,
 		Counts: res.Counts, Unreachable: res.UnreachableCounts(), Warnings: res.Warnings, Notes: append(append([]string{}, o.Notes...), res.Notes...),
 		Outputs: []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, MeasuresFile, RunFile, TimingsFile, GeoPackageFile, ReportFile}}
+	if len(res.members()) > 0 {
+		info.Outputs = append(info.Outputs, MembersFile)
+	}
 	if info.Warnings == nil {
 		info.Warnings = []string{}
 	}

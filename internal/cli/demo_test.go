@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/csv"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -58,6 +59,53 @@ func TestDemo(t *testing.T) {
 		t.Errorf("round-trip shares: %v", shares)
 	}
 	checkDemoNoCar(t, filepath.Join(out, "summary.csv"))
+	checkDemoMembers(t, out)
+}
+
+// checkDemoMembers checks summary_members.csv of the demo's economic
+// regions (--group-by seutukunta): the municipalities of each region add
+// up to the region's population and persons within each threshold.
+func checkDemoMembers(t *testing.T, out string) {
+	t.Helper()
+	type key struct{ region, group, cat, mode, th string }
+	sum := func(rows [][]string, regionCol, popCol, withinCol int, groupCol int) map[key][2]float64 {
+		m := map[key][2]float64{}
+		for _, r := range rows[1:] {
+			k := key{r[regionCol], r[groupCol], r[groupCol+1], r[groupCol+2], r[groupCol+3]}
+			p, err1 := strconv.ParseFloat(r[popCol], 64)
+			w, err2 := strconv.ParseFloat(r[withinCol], 64)
+			if err1 != nil || err2 != nil {
+				t.Fatalf("row %v", r)
+			}
+			v := m[k]
+			m[k] = [2]float64{v[0] + p, v[1] + w}
+		}
+		return m
+	}
+	members := readCSV(t, filepath.Join(out, "summary_members.csv"))
+	if got := strings.Join(members[0][:4], ","); got != "region_id,region,member_id,member" {
+		t.Fatalf("summary_members.csv header %v", members[0])
+	}
+	names := map[string]bool{}
+	for _, r := range members[1:] {
+		names[r[3]] = true
+	}
+	for _, want := range []string{"Mikkeli", "Hirvensalmi", "Savonlinna", "Enonkoski", "Pieksämäki", "Juva"} {
+		if !names[want] {
+			t.Errorf("municipality %s missing from summary_members.csv", want)
+		}
+	}
+	byMember := sum(members, 0, 8, 9, 4)
+	byRegion := sum(readCSV(t, filepath.Join(out, "summary.csv")), 0, 6, 7, 2)
+	if len(byMember) != len(byRegion) {
+		t.Fatalf("%d region rows from members, %d in summary.csv", len(byMember), len(byRegion))
+	}
+	for k, want := range byRegion {
+		got := byMember[k]
+		if math.Abs(got[0]-want[0]) > 1 || math.Abs(got[1]-want[1]) > 1 {
+			t.Errorf("%v: members add up to population %v within %v, region has %v within %v", k, got[0], got[1], want[0], want[1])
+		}
+	}
 }
 
 // checkDemoNoCar checks the demo's summary: in each economic region and

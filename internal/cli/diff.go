@@ -23,6 +23,7 @@ import (
 const (
 	diffCSV          = "diff.csv"
 	diffChangedCells = "changed-cells.geojson"
+	diffHTML         = "diff.html"
 )
 
 // diffMinChange is the change in minutes above which a cell is listed in
@@ -71,7 +72,7 @@ saavu diff runs/base runs/ristiina --out runs/ristiina-diff`,
 			return err
 		}
 		d.printTable(lf.summaries(env).Stdout)
-		fmt.Fprintf(lf.summaries(env).Stdout, "Wrote %s and %s (%d changed cells) to %s\n", diffCSV, diffChangedCells, d.changed, out)
+		fmt.Fprintf(lf.summaries(env).Stdout, "Wrote %s, %s (%d changed cells) and %s to %s\n", diffCSV, diffChangedCells, d.changed, diffHTML, out)
 		return nil
 	}
 	return c
@@ -341,6 +342,17 @@ func (d *runDiff) write(out string) error {
 		return err
 	}
 	if err := g.Close(); err != nil {
+		return err
+	}
+	h, err := dir.Create(diffHTML)
+	if err != nil {
+		return err
+	}
+	if err := d.writeHTML(h); err != nil {
+		h.Close()
+		return err
+	}
+	if err := h.Close(); err != nil {
 		return err
 	}
 	return dir.Commit()

@@ -434,6 +434,10 @@ type planResult struct {
 	before     []access.RegionStats // per region, then the total
 	after      []access.RegionStats
 	candidates int
+	// cells and their times to the nearest service before and after,
+	// for plan.html's map.
+	cells                 *analyse.Cells
+	cellBefore, cellAfter []uint32
 }
 
 // limitMs is how far the site-to-cell searches go: the cap on a cell's
@@ -509,6 +513,7 @@ func (pr *planRun) solve(ctx context.Context, k int) (*planResult, error) {
 	} else {
 		before, after = pr.streetBeforeAfter(sol.Chosen)
 	}
+	out.cells, out.cellBefore, out.cellAfter = pr.res.Cells, before, after
 	th := []float64{pr.pf.thresholdM}
 	region := pr.res.Cells.Region
 	out.before = access.Summarise(before, pr.weights, region, len(pr.res.Regions), th)

@@ -17,6 +17,7 @@ import (
 const (
 	PlanSitesFile   = "plan.geojson"
 	PlanRegionsFile = "plan.csv"
+	PlanHTMLFile    = "plan.html"
 )
 
 // writePlan writes plan.geojson and plan.csv into dir, both or neither.
@@ -30,6 +31,9 @@ func writePlan(dir string, r *planResult) error {
 		return err
 	}
 	if err := writePlanRegions(d, r); err != nil {
+		return err
+	}
+	if err := writePlanHTML(d, r); err != nil {
 		return err
 	}
 	return d.Commit()
@@ -161,7 +165,7 @@ func printPlan(env *Env, r *planResult, dir string) {
 		fmt.Fprintf(w, "%-24s %12.0f %25s %17s\n", truncate(name, 24), b.Population,
 			fmt.Sprintf("%.0f -> %.0f", b.Within[0], a.Within[0]), fmt.Sprintf("%s -> %s", fmtMin(b.Mean), fmtMin(a.Mean)))
 	}
-	fmt.Fprintf(w, "\nResults in %s: %s\n", filepath.Clean(dir), strings.Join([]string{PlanSitesFile, PlanRegionsFile}, ", "))
+	fmt.Fprintf(w, "\nResults in %s: %s\n", filepath.Clean(dir), strings.Join([]string{PlanSitesFile, PlanRegionsFile, PlanHTMLFile}, ", "))
 }
 
 func pct(v float64) string {

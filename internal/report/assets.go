@@ -14,6 +14,7 @@ import (
 //
 //go:embed assets/leaflet/leaflet.js assets/leaflet/leaflet.css assets/leaflet/LICENSE assets/leaflet/VERSION
 //go:embed assets/report.html.tmpl assets/report.css assets/report.js
+//go:embed assets/page.html.tmpl assets/page.js
 var assets embed.FS
 
 // bundle is the parsed template and the texts inlined into every report.
@@ -25,6 +26,9 @@ type bundle struct {
 	leafletVersion string
 	reportCSS      template.CSS
 	reportJS       template.JS
+	// pageTmpl and pageJS make the pages of diff and plan.
+	pageTmpl *template.Template
+	pageJS   template.JS
 }
 
 var (
@@ -48,10 +52,10 @@ func readBundle() (*bundle, error) {
 		return string(b), nil
 	}
 	var b bundle
-	var js, css, rcss, rjs, lic, ver, tmpl string
+	var js, css, rcss, rjs, lic, ver, tmpl, ptmpl, pjs string
 	for name, dst := range map[string]*string{
 		"leaflet/leaflet.js": &js, "leaflet/leaflet.css": &css, "leaflet/LICENSE": &lic, "leaflet/VERSION": &ver,
-		"report.css": &rcss, "report.js": &rjs, "report.html.tmpl": &tmpl,
+		"report.css": &rcss, "report.js": &rjs, "report.html.tmpl": &tmpl, "page.html.tmpl": &ptmpl, "page.js": &pjs,
 	} {
 		s, err := read(name)
 		if err != nil {
@@ -63,6 +67,7 @@ func readBundle() (*bundle, error) {
 	for _, c := range []struct{ name, text, bad string }{
 		{"leaflet/leaflet.js", js, "</script"}, {"leaflet/leaflet.js", js, "<!--"},
 		{"report.js", rjs, "</script"}, {"report.js", rjs, "<!--"},
+		{"page.js", pjs, "</script"}, {"page.js", pjs, "<!--"},
 		{"leaflet/leaflet.css", css, "</style"}, {"report.css", rcss, "</style"},
 	} {
 		if strings.Contains(strings.ToLower(c.text), c.bad) {
@@ -74,6 +79,12 @@ func readBundle() (*bundle, error) {
 		return nil, fmt.Errorf("report: template: %w", err)
 	}
 	b.tmpl = t
+	pt, err := template.New("page").Parse(ptmpl)
+	if err != nil {
+		return nil, fmt.Errorf("report: page template: %w", err)
+	}
+	b.pageTmpl = pt
+	b.pageJS = template.JS(pjs)
 	b.leafletJS = template.JS(js)
 	b.leafletCSS = template.CSS(css)
 	b.leafletLicense = lic

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/saavu/saavu/data/results"
+	"github.com/saavu/saavu/internal/report/browsercheck"
 )
 
 // findChromium returns the first Chromium-like browser on PATH, or "".
@@ -163,9 +164,10 @@ func TestReportRendersInChromium(t *testing.T) {
 	wantCells := countFeatures(t, "cells.geojson", nil)
 	wantRegions := countFeatures(t, "regions.geojson", nil)
 	wantServices := countFeatures(t, "services.geojson", nil)
-	// The map opens on the first category and mode of run.json.
+	// The map opens on the category and mode with the most spread.
+	dc, dm := defaultView(r)
 	first := func(p map[string]any) bool {
-		return p["category"] == r.Run.Categories[0] && p["mode"] == r.Run.Modes[0]
+		return p["category"] == dc && p["mode"] == dm
 	}
 	wantGaps := countFeatures(t, "gaps.geojson", first)
 	if wantGaps == 0 || wantGaps == countFeatures(t, "gaps.geojson", nil) {
@@ -250,4 +252,45 @@ func TestReportRendersInChromium(t *testing.T) {
 		}
 		bodyCounts(t, dom)
 	})
+}
+
+// TestReportChecksInChromium opens the fixture's report, with measures
+// and municipalities added, through browsercheck: no chart text overlaps
+// another or leaves its chart, no heading is cut off, every map layer
+// colours each cell its data give a value, and every section is there.
+func TestReportChecksInChromium(t *testing.T) {
+	bin := browsercheck.Find()
+	if bin == "" {
+		t.Skip("no Chromium on PATH (apt-get install chromium): browser check skipped")
+	}
+	if testing.Short() {
+		t.Skip("browser check skipped in -short mode")
+	}
+	r := fixtureWithMeasures(t)
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	if err := os.WriteFile(page, []byte(render(t, r, Options{})), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := browsercheck.Check(context.Background(), bin, page, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range res.Problems() {
+		t.Error(p)
+	}
+	for _, id := range []string{"glance", "map-section", "comparison", "measures", "members", "gaps", "reproduce",
+		"measure-median-min-2", "measure-fca-per-1000", "measure-share-round-trip", "measure-share-all-within-30", "members-091"} {
+		if !res.HasSection(id) {
+			t.Errorf("no #%s", id)
+		}
+	}
+	if got := res.ChartsIn("chart-value", "measure-"); got != 5 {
+		t.Errorf("%d measure charts, want 5", got)
+	}
+	// One view per layer and pair: nearest, 2nd nearest by walk and car,
+	// 2SFCA, round trips, all within.
+	if got := len(res.Layers); got != 6 {
+		t.Errorf("%d map layer views, want 6: %+v", got, res.Layers)
+	}
 }

@@ -73,6 +73,17 @@ func classShares(r chartRegion) []float64 {
 	return out
 }
 
+// fitLabel shortens a region name with an ellipsis to fit the label
+// column of width lw.
+func fitLabel(name string, lw float64) string {
+	maxRunes := int((lw - 14) / charW)
+	if utf8.RuneCountInString(name) <= maxRunes || maxRunes < 2 {
+		return name
+	}
+	r := []rune(name)
+	return string(r[:maxRunes-1]) + "…"
+}
+
 func labelWidth(regions []chartRegion) float64 {
 	w := minLabelW
 	for _, r := range regions {
@@ -115,15 +126,17 @@ func shareChart(title string, ths []results.Minutes, colors []string, regions []
 	left := axisLabelW + lw
 	plotW := chartWidth - left - chartRight
 	lh := legendHeight(left, chartWidth-chartRight, labels)
-	top := legendTop + lh + 8
+	var probe svg
+	extra := probe.title(axisLabelW, chartWidth-axisLabelW-4, title)
+	top := legendTop + extra + lh + 8
 	plotH := float64(len(regions)) * shareRowH
 	h := top + plotH + xAxisBelow
 
 	var s svg
 	s.open(chartWidth, h, "chart chart-share", title,
 		"Share of each region's population by travel time to the nearest service.")
-	s.text(left, titleY, "", "chart-title", title)
-	s.legend(left, legendTop, chartWidth-chartRight, fills, labels)
+	s.title(axisLabelW, chartWidth-axisLabelW-4, title)
+	s.legend(left, legendTop+extra, chartWidth-chartRight, fills, labels)
 	for p := 0; p <= 100; p += 20 {
 		x := left + plotW*float64(p)/100
 		s.line(x, top-4, x, top+plotH, "grid")
@@ -131,7 +144,7 @@ func shareChart(title string, ths []results.Minutes, colors []string, regions []
 	}
 	for i, r := range regions {
 		y := top + float64(i)*shareRowH + (shareRowH-shareBarH)/2
-		s.text(left-8, y+shareBarH-5, "end", "region-label", r.Name)
+		s.text(left-8, y+shareBarH-5, "end", "region-label", fitLabel(r.Name, lw))
 		if r.Population <= 0 {
 			s.text(left+4, y+shareBarH-5, "", "na", "no population")
 			continue
@@ -195,7 +208,9 @@ func minutesChart(title string, ths []results.Minutes, regions []chartRegion) te
 	left := axisLabelW + lw
 	plotW := chartWidth - left - chartRight
 	lh := legendHeight(left, chartWidth-chartRight, labels)
-	top := legendTop + lh + 14
+	var probe svg
+	extra := probe.title(axisLabelW, chartWidth-axisLabelW-4, title)
+	top := legendTop + extra + lh + 20
 	plotH := float64(len(regions)) * minutesRowH
 	h := top + plotH + xAxisBelow
 
@@ -217,8 +232,8 @@ func minutesChart(title string, ths []results.Minutes, regions []chartRegion) te
 	var s svg
 	s.open(chartWidth, h, "chart chart-minutes", title,
 		"Median and 90th percentile of the travel time to the nearest service, per region.")
-	s.text(left, titleY, "", "chart-title", title)
-	s.legend(left, legendTop, chartWidth-chartRight, []string{medianColor, p90Color}, labels)
+	s.title(axisLabelW, chartWidth-axisLabelW-4, title)
+	s.legend(left, legendTop+extra, chartWidth-chartRight, []string{medianColor, p90Color}, labels)
 	for v := 0.0; v <= axisMax+1e-9; v += step {
 		x := xOf(v)
 		s.line(x, top-4, x, top+plotH, "grid")
@@ -240,7 +255,7 @@ func minutesChart(title string, ths []results.Minutes, regions []chartRegion) te
 	}
 	for i, r := range regions {
 		y := top + float64(i)*minutesRowH + (minutesRowH-2*minutesBarH-2)/2
-		s.text(left-8, y+minutesBarH+3, "end", "region-label", r.Name)
+		s.text(left-8, y+minutesBarH+3, "end", "region-label", fitLabel(r.Name, lw))
 		bars := []struct {
 			v     results.Opt[results.Minutes]
 			what  string
@@ -264,7 +279,13 @@ func minutesChart(title string, ths []results.Minutes, regions []chartRegion) te
 				v := float64(b.v.Value)
 				s.rect(left, by, xOf(v)-left, minutesBarH, b.color, b.class,
 					r.Name+": "+b.what+" "+formatMinutes(b.v)+" min")
-				s.text(xOf(v)+4, by+minutesBarH-2, "", "value", formatMinutes(b.v))
+				// Written after the bar when it fits, inside it otherwise:
+				// the longest bar's label must not run off the chart.
+				if label := formatMinutes(b.v); xOf(v)+4+textWidth(label) <= chartWidth-4 {
+					s.text(xOf(v)+4, by+minutesBarH-2, "", "value", label)
+				} else {
+					s.text(xOf(v)-4, by+minutesBarH-2, "end", "value inside", label)
+				}
 			}
 		}
 	}

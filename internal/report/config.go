@@ -22,8 +22,14 @@ type config struct {
 	Large          bool              `json:"large"`
 	Basemap        *jsBasemap        `json:"basemap"`
 	GapMin         *float64          `json:"gapMin"`
-	// Totals: "category|mode|group" -> shares over all regions.
+	// Totals: "category|mode|group" -> shares over all regions, as the
+	// text the tables show: rounded once, in Go.
 	Totals map[string]jsTotal `json:"totals"`
+	// Default is the first view of the map.
+	DefaultCategory string `json:"defaultCategory"`
+	DefaultMode     string `json:"defaultMode"`
+	// Layers are the measures the map can show beside the nearest time.
+	Layers []jsLayer `json:"layers"`
 }
 
 type jsChoice struct {
@@ -38,20 +44,26 @@ type jsBasemap struct {
 }
 
 type jsTotal struct {
-	Within      []float64 `json:"within"` // shares 0..1 per threshold
-	Unreachable float64   `json:"unreachable"`
+	Within      []string `json:"within"` // formatted shares per threshold
+	Unreachable string   `json:"unreachable"`
 }
 
-func buildConfig(r *results.Results, opts Options, colors []string, catColors map[string]string) ([]byte, error) {
+func buildConfig(r *results.Results, opts Options, colors []string, catColors map[string]string, p *page) ([]byte, error) {
 	cfg := config{
-		Thresholds:     make([]float64, 0, len(r.Thresholds)),
-		Colors:         colors,
-		Unreachable:    UnreachableColor,
-		ClassLabels:    classLabels(r.Thresholds),
-		ServiceColors:  catColors,
-		CategoryLabels: map[string]string{},
-		Large:          r.Cells.Count > opts.largeCells(),
-		Totals:         map[string]jsTotal{},
+		Thresholds:      make([]float64, 0, len(r.Thresholds)),
+		Colors:          colors,
+		Unreachable:     UnreachableColor,
+		ClassLabels:     classLabels(r.Thresholds),
+		ServiceColors:   catColors,
+		CategoryLabels:  map[string]string{},
+		Large:           r.Cells.Count > opts.largeCells(),
+		Totals:          map[string]jsTotal{},
+		DefaultCategory: p.DefaultCategory,
+		DefaultMode:     p.DefaultMode,
+		Layers:          p.Layers,
+	}
+	if cfg.Layers == nil {
+		cfg.Layers = []jsLayer{}
 	}
 	for _, t := range r.Thresholds {
 		cfg.Thresholds = append(cfg.Thresholds, float64(t))
@@ -85,9 +97,9 @@ func buildConfig(r *results.Results, opts Options, colors []string, catColors ma
 				if pop <= 0 {
 					continue
 				}
-				t := jsTotal{Unreachable: round4(unreach / pop)}
+				t := jsTotal{Unreachable: share(unreach, pop)}
 				for _, w := range within {
-					t.Within = append(t.Within, round4(w/pop))
+					t.Within = append(t.Within, share(w, pop))
 				}
 				cfg.Totals[c+"|"+m+"|"+g] = t
 			}
@@ -98,12 +110,4 @@ func buildConfig(r *results.Results, opts Options, colors []string, catColors ma
 		return nil, fmt.Errorf("report: map configuration: %w", err)
 	}
 	return b, nil
-}
-
-func round4(v float64) float64 {
-	const p = 1e4
-	if v < 0 {
-		return -round4(-v)
-	}
-	return float64(int64(v*p+0.5)) / p
 }

@@ -68,6 +68,25 @@ var modeLabels = map[string]string{
 	"nocar":   "Without a car",
 }
 
+// ByMode phrases travel by a mode after a service's name: "by walking",
+// "by public transport", "without a car".
+func ByMode(m string) string { return byMode(m) }
+
+func byMode(m string) string {
+	switch m {
+	case "nocar":
+		return "without a car"
+	case "walk":
+		return "by walking"
+	case "bike":
+		return "by bike"
+	}
+	return "by " + strings.ToLower(modeLabel(m))
+}
+
+// ModeLabel returns the display name of a mode ("Public transport").
+func ModeLabel(m string) string { return modeLabel(m) }
+
 // modeLabel returns the display name of a mode.
 func modeLabel(m string) string {
 	if l, ok := modeLabels[m]; ok {

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"html/template"
+	"math"
 	"net/url"
 	"sort"
 	"strconv"
@@ -39,15 +40,21 @@ type page struct {
 	GapMin     string
 
 	Comparison []categorySection
+	Measures   []measureSection
+	Members    []memberSection
 	Gaps       []gapRow
+	// DefaultCategory and DefaultMode are the map's first view: the pair
+	// whose population is most spread over the time classes.
+	DefaultCategory, DefaultMode string
+	Layers                       []jsLayer
 
 	Tool       string
 	Version    string
 	Command    string
 	CmdLine    string // the recorded command line, shell-quoted; "" when absent
 	Inputs     []inputRow
-	Params     []results.Param
-	Counts     []results.Param
+	Params     []paramRow
+	Counts     []paramRow
 	Outputs    string
 	Thresholds string
 
@@ -102,7 +109,7 @@ type modeSection struct {
 	MinutesSVG template.HTML
 	Headers    []string
 	Rows       []tableRow
-	Total      tableRow
+	Total      *tableRow
 }
 
 type tableRow struct {
@@ -131,8 +138,8 @@ func buildPage(r *results.Results, opts Options, b *bundle) (*page, error) {
 		Tool:           orDash(r.Run.Tool),
 		Version:        orDash(r.Run.Version),
 		Command:        orDash(r.Run.Command),
-		Params:         r.Run.Params(),
-		Counts:         r.Run.CountList(),
+		Params:         paramRows(r.Run.Parameters),
+		Counts:         paramRows(r.Run.Counts),
 		Outputs:        strings.Join(r.Run.Outputs, ", "),
 		LeafletVersion: b.leafletVersion,
 		LeafletLicense: b.leafletLicense,
@@ -197,6 +204,9 @@ func buildPage(r *results.Results, opts Options, b *bundle) (*page, error) {
 	p.Glance = buildGlance(r)
 	p.Comparison = buildComparison(r, colors)
 	p.Gaps = buildGaps(r)
+	p.Measures, p.Layers = buildMeasures(r, catColors)
+	p.Members = buildMembers(r, colors)
+	p.DefaultCategory, p.DefaultMode = defaultView(r)
 	p.CmdLine = shellLine(r.Run.Args)
 	p.WarningsHead, p.WarningsRest = splitWarnings(r.Run.Warnings)
 	p.Timetabled, p.TripLimit = tripLimit(r)
@@ -204,7 +214,7 @@ func buildPage(r *results.Results, opts Options, b *bundle) (*page, error) {
 		p.Inputs = append(p.Inputs, inputRow{Role: in.Role, Path: in.Path, Bytes: formatCount(float64(in.Bytes)), SHA256: in.SHA256})
 	}
 
-	cfg, err := buildConfig(r, opts, colors, catColors)
+	cfg, err := buildConfig(r, opts, colors, catColors, p)
 	if err != nil {
 		return nil, err
 	}
@@ -338,7 +348,7 @@ func buildComparison(r *results.Results, colors []string) []categorySection {
 	for _, c := range r.Categories {
 		sec := categorySection{ID: slug("cmp", c), Label: categoryLabel(c)}
 		for _, m := range r.Modes {
-			ms := modeSection{ID: slug("cmp", c, m), Title: categoryLabel(c) + " by " + strings.ToLower(modeLabel(m)), Headers: headers}
+			ms := modeSection{ID: slug("cmp", c, m), Title: categoryLabel(c) + " " + byMode(m), Headers: headers}
 			var regions []chartRegion
 			for _, reg := range r.Regions {
 				name := reg.Name
@@ -358,12 +368,15 @@ func buildComparison(r *results.Results, colors []string) []categorySection {
 					}
 				}
 			}
-			pop, unreach, within := regionTotals(r, total, c, m)
-			ms.Total = tableRow{Class: "total-row", Name: "All regions", Values: []string{formatCount(pop)}}
-			for _, w := range within {
-				ms.Total.Values = append(ms.Total.Values, share(w, pop))
+			// One region is its own total: no "All regions" row.
+			if len(r.Regions) > 1 {
+				pop, unreach, within := regionTotals(r, total, c, m)
+				ms.Total = &tableRow{Class: "total-row", Name: "All regions", Values: []string{formatCount(pop)}}
+				for _, w := range within {
+					ms.Total.Values = append(ms.Total.Values, share(w, pop))
+				}
+				ms.Total.Values = append(ms.Total.Values, share(unreach, pop), "", "", "")
 			}
-			ms.Total.Values = append(ms.Total.Values, share(unreach, pop), "", "", "")
 			ms.ShareSVG = shareChart(ms.Title+": population by travel time", r.Thresholds, colors, regions)
 			ms.MinutesSVG = minutesChart(ms.Title+": median and 90th percentile minutes", r.Thresholds, regions)
 			sec.Modes = append(sec.Modes, ms)
@@ -466,4 +479,37 @@ func tripLimit(r *results.Results) (bool, string) {
 		return true, formatNumber(t.MaxTimeMin) + " min"
 	}
 	return true, "--max-time"
+}
+
+// defaultView picks the category and mode whose population is most spread
+// over the travel time classes (highest entropy of the class shares over
+// all regions): the map that shows the most differences. Ties keep the
+// first in the run's order.
+func defaultView(r *results.Results) (string, string) {
+	if len(r.Categories) == 0 || len(r.Modes) == 0 {
+		return "", ""
+	}
+	bestC, bestM, best := r.Categories[0], r.Modes[0], -1.0
+	if len(r.Groups) == 0 {
+		return bestC, bestM
+	}
+	for _, c := range r.Categories {
+		for _, m := range r.Modes {
+			pop, unreach, within := regionTotals(r, r.Groups[0], c, m)
+			if pop <= 0 {
+				continue
+			}
+			classes := classShares(chartRegion{Population: pop, Within: within, Unreachable: unreach})
+			h := 0.0
+			for _, n := range classes {
+				if f := n / pop; f > 0 {
+					h -= f * math.Log(f)
+				}
+			}
+			if h > best+1e-9 {
+				bestC, bestM, best = c, m, h
+			}
+		}
+	}
+	return bestC, bestM
 }

@@ -20,11 +20,6 @@
     return v.toFixed(digits);
   }
 
-  function pct(v) {
-    if (v === null || v === undefined) { return '–'; }
-    return (Math.round(v * 1000) / 10).toFixed(1) + '%';
-  }
-
   if (typeof L === 'undefined') {
     throw new Error('Leaflet did not load');
   }
@@ -38,12 +33,117 @@
   var selCategory = document.getElementById('sel-category');
   var selMode = document.getElementById('sel-mode');
   var selGroup = document.getElementById('sel-group');
+  var selLayer = document.getElementById('sel-layer');
 
+  // The first view is the pair the report chose (selected in the page).
   var state = {
-    category: cfg.categories.length ? cfg.categories[0].value : '',
-    mode: cfg.modes.length ? cfg.modes[0].value : '',
-    group: cfg.groups.length ? cfg.groups[0].value : 'population'
+    category: cfg.defaultCategory || (cfg.categories.length ? cfg.categories[0].value : ''),
+    mode: cfg.defaultMode || (cfg.modes.length ? cfg.modes[0].value : ''),
+    group: cfg.groups.length ? cfg.groups[0].value : 'population',
+    layer: 'nearest'
   };
+  var layerByValue = {};
+  cfg.layers.forEach(function (l) { layerByValue[l.value] = l; });
+
+  // Measure layers: cells are coloured in classes of equal counts of
+  // cells (quantiles) of the measure's values for the current selection.
+  var measure = { layer: null, prop: '', breaks: [], colors: [] };
+  var NO_VALUE = '#e4e4e4';
+
+  function layerProp(l) {
+    return l.prop.split('{c}').join(state.category).split('{m}').join(state.mode);
+  }
+
+  function prepareMeasure() {
+    var l = state.layer === 'nearest' ? null : layerByValue[state.layer];
+    measure.layer = l;
+    if (!l) { return; }
+    measure.prop = layerProp(l);
+    var n = cfg.colors.length;
+    var ramp = cfg.colors.slice();
+    if (l.better === 'high') { ramp.reverse(); }
+    if (l.bool) {
+      measure.breaks = [];
+      measure.colors = l.better === 'high' ? [ramp[0], ramp[n - 1]] : [ramp[n - 1], ramp[0]];
+      return;
+    }
+    var vals = [];
+    cells.features.forEach(function (f) {
+      var v = (f.properties || {})[measure.prop];
+      if (typeof v === 'number' && isFinite(v)) { vals.push(v); }
+    });
+    vals.sort(function (a, b) { return a - b; });
+    var breaks = [];
+    for (var k = 1; k < n; k++) {
+      if (!vals.length) { break; }
+      var b = vals[Math.min(vals.length - 1, Math.floor(vals.length * k / n))];
+      if (!breaks.length || b > breaks[breaks.length - 1]) { breaks.push(b); }
+    }
+    measure.breaks = breaks;
+    // Spread the ramp over the classes there are.
+    measure.colors = [];
+    for (var c = 0; c <= breaks.length; c++) {
+      measure.colors.push(ramp[breaks.length ? Math.round(c * (n - 1) / breaks.length) : 0]);
+    }
+  }
+
+  function measureColor(v) {
+    if (measure.layer.bool) {
+      if (v === true) { return measure.colors[1]; }
+      if (v === false) { return measure.colors[0]; }
+      return NO_VALUE;
+    }
+    if (typeof v !== 'number' || !isFinite(v)) { return NO_VALUE; }
+    for (var i = 0; i < measure.breaks.length; i++) {
+      if (v < measure.breaks[i]) { return measure.colors[i]; }
+    }
+    return measure.colors[measure.breaks.length];
+  }
+
+  function num(v) {
+    var a = Math.abs(v);
+    if (a >= 100) { return v.toFixed(0); }
+    if (a >= 10) { return v.toFixed(1); }
+    return v.toFixed(2);
+  }
+
+  var classLegend = document.getElementById('legend-classes');
+  var classLegendHTML = classLegend ? classLegend.innerHTML : '';
+
+  function drawLegend() {
+    if (!classLegend) { return; }
+    if (!measure.layer) { classLegend.innerHTML = classLegendHTML; return; }
+    classLegend.textContent = '';
+    var items = [];
+    if (measure.layer.bool) {
+      items = [[measure.colors[1], 'Yes'], [measure.colors[0], 'No']];
+    } else {
+      for (var i = 0; i <= measure.breaks.length; i++) {
+        var lo = i === 0 ? null : measure.breaks[i - 1];
+        var hi = i < measure.breaks.length ? measure.breaks[i] : null;
+        var text = lo === null ? (hi === null ? 'All cells' : 'below ' + num(hi)) :
+          (hi === null ? num(lo) + ' or more' : num(lo) + ' to ' + num(hi));
+        items.push([measure.colors[i], text]);
+      }
+    }
+    items.push([NO_VALUE, 'No value']);
+    items.forEach(function (it) {
+      var li = el('li');
+      var sw = el('span', null, 'sw');
+      sw.style.background = it[0];
+      li.appendChild(sw);
+      li.appendChild(document.createTextNode(it[1]));
+      classLegend.appendChild(li);
+    });
+  }
+
+  // byMode phrases a mode after a service: "by walking", "without a car".
+  function byMode(value) {
+    if (value === 'nocar') { return 'without a car'; }
+    if (value === 'walk') { return 'by walking'; }
+    if (value === 'bike') { return 'by bike'; }
+    return 'by ' + labelOf(cfg.modes, value).toLowerCase();
+  }
 
   function labelOf(list, value) {
     for (var i = 0; i < list.length; i++) {
@@ -74,8 +174,9 @@
   map.createPane('cells').style.zIndex = 410;
   map.createPane('gaps').style.zIndex = 420;
   map.createPane('regions').style.zIndex = 430;
-  map.createPane('labels').style.zIndex = 435;
   map.createPane('services').style.zIndex = 440;
+  // Region names above the service markers: a marker never hides a label.
+  map.createPane('labels').style.zIndex = 450;
   map.getPane('labels').style.pointerEvents = 'none';
   map.getPane('gaps').style.pointerEvents = 'none';
 
@@ -85,7 +186,7 @@
 
   function cellStyle(feature) {
     var p = feature.properties;
-    var color = classColor(timeClass(p[timeKey()]));
+    var color = measure.layer ? measureColor(p[measure.prop]) : classColor(timeClass(p[timeKey()]));
     var inGroup = true;
     if (state.group && state.group !== 'population') {
       var g = p[state.group];
@@ -188,39 +289,76 @@
     }
   }).addTo(map);
 
-  var serviceLayer = L.geoJSON(services, {
-    pointToLayer: function (feature, latlng) {
-      return L.circleMarker(latlng, { pane: 'services', className: 'saavu-service', radius: 6 });
-    },
-    style: function (feature) {
-      var c = (feature.properties || {}).category;
-      var current = c === state.category;
-      return {
-        radius: current ? 7 : 4.5,
-        color: '#ffffff',
-        weight: current ? 2 : 1,
-        fillColor: cfg.serviceColors[c] || '#444444',
-        fillOpacity: current ? 1 : 0.7,
-        opacity: 1
-      };
-    },
-    onEachFeature: function (feature, layer) {
-      layer.bindPopup(function () {
-        var p = feature.properties || {};
-        var box = el('div', null, 'cell-popup');
-        box.appendChild(el('h5', p.name || p.id || 'Service'));
-        var text = (cfg.categoryLabels[p.category] || p.category || '');
-        if (typeof p.capacity === 'number') { text += ' · capacity ' + fmt(p.capacity, 0); }
-        box.appendChild(el('p', text));
-        if (p.opening_hours) { box.appendChild(el('p', 'Open ' + p.opening_hours)); }
-        return box;
-      });
+  // Services at the same place (rounded to about a metre) are drawn as
+  // one marker with their count; its popup lists them all.
+  function servicePopup(list) {
+    var box = el('div', null, 'cell-popup');
+    if (list.length > 1) { box.appendChild(el('h5', list.length + ' services here')); }
+    list.forEach(function (feature) {
+      var p = feature.properties || {};
+      if (list.length === 1) { box.appendChild(el('h5', p.name || p.id || 'Service')); }
+      var text = (cfg.categoryLabels[p.category] || p.category || '');
+      if (list.length > 1) { text = (p.name || p.id || 'Service') + ' · ' + text; }
+      if (typeof p.capacity === 'number') { text += ' · capacity ' + fmt(p.capacity, 0); }
+      if (p.opening_hours) { text += ' · open ' + p.opening_hours; }
+      box.appendChild(el('p', text));
+    });
+    return box;
+  }
+
+  var places = [];
+  var placeIndex = {};
+  (services.features || []).forEach(function (f) {
+    if (!f.geometry || f.geometry.type !== 'Point') { return; }
+    var c = f.geometry.coordinates;
+    var key = c[0].toFixed(5) + ',' + c[1].toFixed(5);
+    if (!(key in placeIndex)) {
+      placeIndex[key] = places.length;
+      places.push({ latlng: L.latLng(c[1], c[0]), features: [] });
     }
-  }).addTo(map);
+    places[placeIndex[key]].features.push(f);
+  });
+
+  function serviceStyle(feature) {
+    var c = (feature.properties || {}).category;
+    var current = c === state.category;
+    return {
+      radius: current ? 7 : 4.5,
+      color: '#ffffff',
+      weight: current ? 2 : 1,
+      fillColor: cfg.serviceColors[c] || '#444444',
+      fillOpacity: current ? 1 : 0.7,
+      opacity: 1
+    };
+  }
+
+  var serviceLayer = L.featureGroup();
+  var serviceCount = 0;
+  places.forEach(function (place) {
+    serviceCount += place.features.length;
+    var layer;
+    if (place.features.length === 1) {
+      layer = L.circleMarker(place.latlng, { pane: 'services', className: 'saavu-service', radius: 6 });
+      layer.feature = place.features[0];
+    } else {
+      var n = place.features.length;
+      layer = L.marker(place.latlng, {
+        pane: 'services',
+        icon: L.divIcon({ className: 'saavu-stack', html: String(n), iconSize: [22, 22] }),
+        title: n + ' services',
+        keyboard: false
+      });
+      layer.stack = place.features;
+    }
+    layer.bindPopup(function () { return servicePopup(place.features); });
+    serviceLayer.addLayer(layer);
+  });
+  serviceLayer.addTo(map);
 
   function restyleServices() {
     serviceLayer.eachLayer(function (layer) {
-      var s = serviceLayer.options.style(layer.feature);
+      if (!layer.feature) { return; }
+      var s = serviceStyle(layer.feature);
       layer.setStyle(s);
       layer.setRadius(s.radius);
       if (s.radius > 5) { layer.bringToFront(); }
@@ -230,31 +368,35 @@
   function describe() {
     var title = document.getElementById('legend-title');
     var cat = labelOf(cfg.categories, state.category);
-    var mode = labelOf(cfg.modes, state.mode).toLowerCase();
-    title.textContent = 'Minutes to ' + cat.toLowerCase() + ' by ' + mode;
+    var mode = byMode(state.mode);
+    title.textContent = measure.layer ? measure.layer.label + ': ' + cat.toLowerCase() + ' ' + mode :
+      'Minutes to ' + cat.toLowerCase() + ' ' + mode;
     var out = document.getElementById('selection-summary');
     var t = cfg.totals[state.category + '|' + state.mode + '|' + state.group];
     if (!t) { out.textContent = ''; return; }
     var parts = [];
     for (var i = 0; i < cfg.thresholds.length; i++) {
-      parts.push(pct(t.within[i]) + ' within ' + cfg.thresholds[i] + ' min');
+      parts.push(t.within[i] + ' within ' + cfg.thresholds[i] + ' min');
     }
     var who = state.group === 'population' ? 'the population' : labelOf(cfg.groups, state.group).toLowerCase();
-    out.textContent = cat + ' by ' + mode + ', ' + who + ' of all regions: ' + parts.join(', ') +
-      '; ' + pct(t.unreachable) + ' cannot reach one.';
+    out.textContent = cat + ' ' + mode + ', ' + who + ' of all regions: ' + parts.join(', ') +
+      '; ' + t.unreachable + ' cannot reach one.';
   }
 
   function update() {
     state.category = selCategory ? selCategory.value : state.category;
     state.mode = selMode ? selMode.value : state.mode;
     state.group = selGroup ? selGroup.value : state.group;
+    state.layer = selLayer ? selLayer.value : state.layer;
+    prepareMeasure();
+    drawLegend();
     cellLayer.setStyle(cellStyle);
     drawGaps();
     restyleServices();
     describe();
   }
 
-  [selCategory, selMode, selGroup].forEach(function (s) {
+  [selCategory, selMode, selGroup, selLayer].forEach(function (s) {
     if (s) { s.addEventListener('change', update); }
   });
 
@@ -285,7 +427,8 @@
   body.setAttribute('data-cells', String(cellLayer.getLayers().length));
   body.setAttribute('data-gaps', String(gapLayer.getLayers().length));
   body.setAttribute('data-regions', String(regionLayer.getLayers().length));
-  body.setAttribute('data-services', String(serviceLayer.getLayers().length));
+  body.setAttribute('data-services', String(serviceCount));
+  body.setAttribute('data-service-places', String(serviceLayer.getLayers().length));
   body.setAttribute('data-height', String(document.documentElement.scrollHeight));
   body.setAttribute('data-ready', '1');
 })();
