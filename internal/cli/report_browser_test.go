@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -135,6 +136,11 @@ func checkAnalysePage(t *testing.T, r *results.Results, res *browsercheck.Result
 	t.Helper()
 	for _, p := range res.Problems() {
 		t.Error(p)
+	}
+	// The warnings open the page, before "At a glance".
+	box, glance := slices.Index(res.Sections, "check-first"), slices.Index(res.Sections, "glance")
+	if (len(r.Run.Warnings) > 0) != (box >= 0) || box > glance {
+		t.Errorf("%d warnings, the 'Check these first' box is section %d of %v (At a glance %d)", len(r.Run.Warnings), box, res.Sections, glance)
 	}
 	pairs := len(r.Categories) * len(r.Modes)
 	for _, cat := range r.Categories {
