@@ -286,6 +286,8 @@ func BenchmarkNationalGTFS(b *testing.B) {
 		b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		st := n.net.Stats()
 		b.ReportMetric(float64(st.Transfers), "transfers")
+		b.ReportMetric(float64(st.ServedStops), "served-stops")
+		b.ReportMetric(float64(st.LinkedStops), "linked-stops")
 		var ok int
 		origins, ok = n.net.SnapAll(n.originPts, snapRadiusM)
 		b.ReportMetric(float64(ok)/float64(len(origins)), "origins-snapped")
