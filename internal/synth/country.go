@@ -30,6 +30,10 @@ type Country struct {
 	// RuralWays is the range [From, To) of Extract.Ways that are rural
 	// lattice roads (the others are town streets and spurs).
 	RuralWays struct{ From, To int }
+
+	// The lattice has cols x rows junctions, node ids 1 to cols*rows in
+	// row-major order.
+	cols, rows int
 }
 
 // Generate builds the country described by p.
@@ -46,6 +50,7 @@ func Generate(p Params) (*Country, error) {
 	g.lattice()
 	c.RuralWays.From, c.RuralWays.To = 0, len(g.ext.Ways)
 	c.Towns = g.towns()
+	c.cols, c.rows = g.cols, g.rows
 	ext := g.ext
 	ext.Counts.WaysKept = len(ext.Ways)
 	ext.Counts.NodesKept = len(ext.NodeIDs)

@@ -29,4 +29,24 @@
 // larger ones), the rest along rural roads, a few far from any road.
 // Services stand for service points of several categories, each in a town
 // chosen with weight by town size.
+//
+// # National timetable
+//
+// [Country.WriteGTFS] writes a national GTFS feed for the country, as
+// text files in a folder that data/gtfs reads like any feed: town lines
+// on the towns' street grids (stops at street junctions of the grid,
+// frequent in the largest towns, a few lines as frequencies.txt
+// templates, night buses past 24:00), regional lines from each town to
+// the nearest larger one and coach lines between large towns along the
+// rural lattice roads, a few train lines, and thin rural lines that run
+// on some weekdays only. calendar.txt gives weekday, Saturday, Sunday,
+// Friday-and-Saturday night, daily and rural services over half a year;
+// calendar_dates.txt moves public holidays to the Sunday service and
+// adds market days to a rural one. Rows are streamed to the files, so a
+// feed of ten million stop times is written in the memory of its stops.
+// Times are whole seconds, written as H:MM:SS past midnight of the
+// service date (25:10:00 after midnight); run times come from
+// straight-line distances between consecutive stops at a speed per kind
+// of line, plus a fixed time per stop. Like the street network, the feed
+// is a deterministic function of the country and [TransitParams].
 package synth
