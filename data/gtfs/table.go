@@ -19,6 +19,32 @@ type table struct {
 	rec  []string
 	cols map[string]int
 	rows int
+	// size is the file's length in bytes (0 when unknown) and read counts
+	// the bytes taken from it so far (a little ahead of the rows parsed).
+	size int64
+	read *countingReader
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// rowsHint estimates the number of rows of the file from its size and
+// the bytes per row read so far; 0 when it cannot tell yet.
+func (t *table) rowsHint() int {
+	if t.size <= 0 || t.rows < 1<<16 || t.read.n <= 0 {
+		return 0
+	}
+	perRow := float64(t.read.n) / float64(t.rows)
+	return int(float64(t.size)/perRow*1.02) + 1024
 }
 
 // errUTF16 is the header error of a UTF-16 text file: GTFS is UTF-8.
@@ -32,7 +58,12 @@ func openTable(fsys fs.FS, file string) (*table, error) {
 	if err != nil {
 		return nil, err
 	}
-	br := bufio.NewReaderSize(f, 1<<16)
+	var size int64
+	if fi, err := f.Stat(); err == nil {
+		size = fi.Size()
+	}
+	cr := &countingReader{r: f}
+	br := bufio.NewReaderSize(cr, 1<<16)
 	bom, _ := br.Peek(3)
 	if len(bom) == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF {
 		_, _ = br.Discard(3)
@@ -45,7 +76,7 @@ func openTable(fsys fs.FS, file string) (*table, error) {
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	t := &table{file: file, f: f, r: r, cols: make(map[string]int)}
+	t := &table{file: file, f: f, r: r, cols: make(map[string]int), size: size, read: cr}
 	head, err := r.Read()
 	if err == io.EOF {
 		f.Close()

@@ -119,6 +119,18 @@ func reportMem(b *testing.B) {
 	b.ReportMetric(heapMB(), "heap-MB")
 }
 
+// benchTransitParams are DefaultTransitParams, or with
+// SAAVU_NATIONAL_DENSE=1 town lines two blocks closer and stops a block
+// closer: about twice the stop times, a feed the size of the real
+// national one.
+func benchTransitParams() TransitParams {
+	p := DefaultTransitParams()
+	if os.Getenv("SAAVU_NATIONAL_DENSE") != "" {
+		p.LineBlocks, p.StopBlocks = 4, 2
+	}
+	return p
+}
+
 func BenchmarkNationalGTFS(b *testing.B) {
 	if testing.Short() {
 		b.Skip("national timetable benchmark skipped in -short mode")
@@ -139,7 +151,7 @@ func BenchmarkNationalGTFS(b *testing.B) {
 		resetPeak()
 		b.ReportAllocs()
 		for b.Loop() {
-			if n.stats, err = c.WriteGTFS(feedDir, DefaultTransitParams()); err != nil {
+			if n.stats, err = c.WriteGTFS(feedDir, benchTransitParams()); err != nil {
 				b.Fatal(err)
 			}
 		}
