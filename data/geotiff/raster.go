@@ -28,6 +28,16 @@ type Raster struct {
 	// NoData is the file's nodata value, when it declares one.
 	NoData    float64
 	HasNoData bool
+	// invDX and invDY are 1/DX and 1/DY, set by Read (0 in a Raster made
+	// otherwise, which AtXY then divides for).
+	invDX, invDY float64
+}
+
+// New returns a raster of w x h values (row by row from the top, NaN for
+// nodata) whose top left corner is (x0, y0) and pixels dx by dy, in the
+// CRS epsg.
+func New(w, h, epsg int, x0, y0, dx, dy float64, values []float32) *Raster {
+	return &Raster{W: w, H: h, EPSG: epsg, X0: x0, Y0: y0, DX: dx, DY: dy, Values: values, invDX: 1 / dx, invDY: 1 / dy}
 }
 
 // ReadFile reads path.
@@ -79,6 +89,7 @@ func Read(r io.ReaderAt, size int64) (*Raster, error) {
 			}
 		}
 	}
+	out.invDX, out.invDY = 1/out.DX, 1/out.DY
 	return out, nil
 }
 
@@ -160,7 +171,12 @@ func (r *Raster) Project(lon, lat float64) (x, y float64) {
 
 // AtXY is At for a point in the raster's coordinates.
 func (r *Raster) AtXY(x, y float64) (float64, bool) {
-	cf, rf := (x-r.X0)/r.DX, (r.Y0-y)/r.DY
+	var cf, rf float64
+	if r.invDX != 0 {
+		cf, rf = (x-r.X0)*r.invDX, (r.Y0-y)*r.invDY
+	} else {
+		cf, rf = (x-r.X0)/r.DX, (r.Y0-y)/r.DY
+	}
 	if !(cf >= 0 && rf >= 0 && cf < float64(r.W) && rf < float64(r.H)) {
 		return 0, false
 	}

@@ -53,10 +53,13 @@ var toblerTable = func() []float64 {
 
 // toblerFast is Tobler read from a table (relative error below 3e-8),
 // computed where the slope is beyond it.
-func toblerFast(dx, dy float64) float64 {
-	u := math.Abs(dy/dx + 0.05)
+func toblerFast(dx, dy float64) float64 { return toblerSlope(dy / dx) }
+
+// toblerSlope is toblerFast for the slope dy/dx.
+func toblerSlope(slope float64) float64 {
+	u := math.Abs(slope + 0.05)
 	if !(u < toblerMax) {
-		return Tobler(dx, dy)
+		return 1.2 * math.Exp(-3.5*u)
 	}
 	f := u * toblerStep
 	i := int(f)
@@ -90,7 +93,12 @@ func slopeFactors(lon, lat, xs, ys []float64, elev Elevation) (fwd, bwd float64,
 		return 1, 1, false
 	}
 	cosLat := math.Cos(lat[0] * degToRad)
-	var sumF, sumB, total, length float64
+	// Full pieces of ElevationSampleM metres are summed unweighted and
+	// scaled once at the end; the slope of a piece is its rise times
+	// invSample.
+	const invSample = 1.0 / ElevationSampleM
+	var sumF, sumB, length float64
+	full := 0
 	prevH := h0
 	toNext := float64(ElevationSampleM)
 	for k := 1; k <= last; k++ {
@@ -98,10 +106,15 @@ func slopeFactors(lon, lat, xs, ys []float64, elev Elevation) (fwd, bwd float64,
 		segM := math.Sqrt(cosLat*dLon*cosLat*dLon+dLat*dLat) * metersPerDegreeLat
 		length += segM
 		rest := segM
+		if rest < toNext || segM <= 0 {
+			toNext -= rest
+			continue
+		}
+		invSeg := 1 / segM
 		done := 0.0 // metres of this piece behind the last sample
-		for rest >= toNext && segM > 0 {
+		for rest >= toNext {
 			done += toNext
-			f := done / segM
+			f := done * invSeg
 			var h float64
 			var okh bool
 			if planar {
@@ -112,16 +125,19 @@ func slopeFactors(lon, lat, xs, ys []float64, elev Elevation) (fwd, bwd float64,
 			if !okh {
 				return 1, 1, false
 			}
-			dy := h - prevH
-			sumF += ElevationSampleM * toblerFast(ElevationSampleM, dy)
-			sumB += ElevationSampleM * toblerFast(ElevationSampleM, -dy)
-			total += ElevationSampleM
+			slope := (h - prevH) * invSample
+			sumF += toblerSlope(slope)
+			sumB += toblerSlope(-slope)
+			full++
 			prevH = h
 			rest -= toNext
 			toNext = ElevationSampleM
 		}
 		toNext -= rest
 	}
+	sumF *= ElevationSampleM
+	sumB *= ElevationSampleM
+	total := float64(full) * ElevationSampleM
 	// The last piece, from the last sample to the end.
 	if rem := length - total; rem > 1e-9 {
 		dy := hEnd - prevH

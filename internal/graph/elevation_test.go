@@ -128,7 +128,7 @@ func hillsRaster(ext *osm.Extract) *geotiff.Raster {
 	const px = 10.0
 	x0, y0 := math.Floor(minE/px)*px-1000, math.Ceil(maxN/px)*px+1000
 	w, h := int((maxE-x0)/px)+200, int((y0-minN)/px)+200
-	r := &geotiff.Raster{W: w, H: h, EPSG: geotiff.EPSG3067, X0: x0, Y0: y0, DX: px, DY: px, Values: make([]float32, w*h)}
+	r := geotiff.New(w, h, geotiff.EPSG3067, x0, y0, px, px, make([]float32, w*h))
 	for row := range h {
 		for c := range w {
 			x, y := float64(c)*px, float64(row)*px
