@@ -430,6 +430,7 @@ type planResult struct {
 	objective  plan.Objective
 	sol        plan.Solution
 	chosen     []rankedSite
+	alone      []aloneSite // every candidate by its effect alone
 	regions    []analyse.Region
 	before     []access.RegionStats // per region, then the total
 	after      []access.RegionStats
@@ -503,6 +504,7 @@ func (pr *planRun) solve(ctx context.Context, k int) (*planResult, error) {
 	out := &planResult{pf: pr.pf, mode: pr.o.Modes[0], remove: pr.remove, objective: pr.p.Objective, sol: sol,
 		regions: pr.res.Regions, candidates: len(pr.site)}
 	out.chosen = pr.rank(sol.Chosen)
+	out.alone = pr.alone(sol.Chosen)
 
 	// Times to the nearest service before and after, by a full search.
 	var before, after []uint32

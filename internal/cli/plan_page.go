@@ -246,7 +246,7 @@ func planPage(r *planResult) (*report.Page, error) {
 		rank.Charts = []template.HTML{report.ValueChart("Persons whose coverage each site changes", "Persons within "+thText+" min gained or lost", "Site", false, siteNames,
 			[]report.Series{{Label: "Coverage change", Color: report.AfterColor, Values: gains}})}
 	}
-	p.Sections = []report.Section{coverage, obj, rank}
+	p.Sections = []report.Section{coverage, obj, rank, candidatesSection(r, thText)}
 	return p, nil
 }
 
@@ -255,4 +255,41 @@ func msMinutes(t uint32) any {
 		return nil
 	}
 	return math.Round(float64(t)/600) / 100
+}
+
+// shownCandidates is how many candidates plan.html lists; candidates.csv
+// has them all.
+const shownCandidates = 20
+
+// candidatesSection compares the candidates each on its own, before any
+// choice: the best shownCandidates, and every chosen site.
+func candidatesSection(r *planResult, thText string) report.Section {
+	what := "opening it"
+	if r.remove {
+		what = "closing it"
+	}
+	sec := report.Section{ID: "candidates", Title: "The candidates compared alone",
+		Read: "Each of the " + strconv.Itoa(len(r.alone)) + " candidates by the change " + what + " alone would make to the population within " +
+			thText + " min, the best first. A site that scores high alone may add little once a nearby one is chosen, so the plan's choice can differ; " +
+			PlanCandidatesFile + " lists every candidate."}
+	t := report.Table{Headers: []string{"Rank alone", "Id", "Name", "Chosen", "Coverage change alone"}, NumFrom: 4}
+	if r.objective == plan.Median {
+		t.Headers = append(t.Headers, "Person-minutes saved alone")
+	}
+	for i, s := range r.alone {
+		if i >= shownCandidates && !s.Chosen {
+			continue
+		}
+		chosen := ""
+		if s.Chosen {
+			chosen = "yes"
+		}
+		row := []string{strconv.Itoa(s.Rank), s.ID, s.Name, chosen, report.FormatSigned(s.CoveredChange)}
+		if r.objective == plan.Median {
+			row = append(row, report.FormatSigned(s.PersonMinSave))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	sec.Tables = []report.Table{t}
+	return sec
 }

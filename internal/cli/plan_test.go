@@ -2,13 +2,16 @@ package cli
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/saavu/saavu/geo"
+	"github.com/saavu/saavu/internal/testutil"
 )
 
 // The plan fixture (testdata/plan-cli): a straight road through a row of
@@ -268,3 +271,41 @@ func TestPlanBadFlags(t *testing.T) {
 }
 
 func planNear(a, b, tol float64) bool { return a-b <= tol && b-a <= tol }
+
+// candidates.csv ranks every candidate by what it would do alone: one row
+// each, gains never rising down the list, the greedy's first choice
+// first, the chosen sites marked.
+func TestPlanCandidatesAlone(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "plan")
+	code, _, stderr := run(t, planArgs(t, out, "--category", "health", "--candidates", fixture(t, "plan-cli", "candidates.csv"),
+		"--add", "3", "--threshold", "10")...)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	rows := testutil.ReadCSV(t, filepath.Join(out, PlanCandidatesFile))
+	cands := testutil.ReadCSV(t, fixture(t, "plan-cli", "candidates.csv"))
+	if len(rows) != len(cands) || strings.Join(rows[0], ",") != "rank,id,name,lon,lat,chosen,coverage_change_alone" {
+		t.Fatalf("%d rows for %d candidates, header %v", len(rows)-1, len(cands)-1, rows[0])
+	}
+	var chosen []string
+	prev := math.Inf(1)
+	for i, r := range rows[1:] {
+		g, err := strconv.ParseFloat(r[6], 64)
+		if r[0] != strconv.Itoa(i+1) || err != nil || g > prev {
+			t.Errorf("row %d: %v (previous gain %v)", i+1, r, prev)
+		}
+		prev = g
+		if r[5] == "true" {
+			chosen = append(chosen, r[1])
+		}
+	}
+	slices.Sort(chosen)
+	// D is the greedy's first choice with 410 people: the best alone.
+	if rows[1][1] != "D" || rows[1][6] != "410.0" || !slices.Equal(chosen, []string{"B", "D", "E"}) {
+		t.Errorf("first %v, chosen %v; want D with 410.0 first and B, D, E chosen", rows[1], chosen)
+	}
+	html, err := os.ReadFile(filepath.Join(out, PlanHTMLFile))
+	if err != nil || !strings.Contains(string(html), `id="candidates"`) {
+		t.Errorf("plan.html lacks the candidates section: %v", err)
+	}
+}

@@ -18,6 +18,8 @@ const (
 	PlanSitesFile   = "plan.geojson"
 	PlanRegionsFile = "plan.csv"
 	PlanHTMLFile    = "plan.html"
+	// PlanCandidatesFile ranks every candidate by its effect alone.
+	PlanCandidatesFile = "candidates.csv"
 )
 
 // writePlan writes plan.geojson and plan.csv into dir, both or neither.
@@ -31,6 +33,9 @@ func writePlan(dir string, r *planResult) error {
 		return err
 	}
 	if err := writePlanRegions(d, r); err != nil {
+		return err
+	}
+	if err := writePlanCandidates(d, r); err != nil {
 		return err
 	}
 	if err := writePlanHTML(d, r); err != nil {
@@ -95,6 +100,35 @@ func writePlanRegions(d *outdir.Dir, r *planResult) error {
 			csvio.Fixed(b.Share(0), 4), csvio.Fixed(a.Share(0), 4),
 			csvio.Fixed(b.Mean, 2), csvio.Fixed(a.Mean, 2),
 			csvio.Fixed(b.Unreachable, 1), csvio.Fixed(a.Unreachable, 1)); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	if err := cw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// writePlanCandidates writes candidates.csv: every candidate (for
+// --remove every existing site) ranked by the effect of that site alone.
+func writePlanCandidates(d *outdir.Dir, r *planResult) error {
+	f, err := d.Create(PlanCandidatesFile)
+	if err != nil {
+		return err
+	}
+	cols := []string{"rank", "id", "name", "lon", "lat", "chosen", "coverage_change_alone"}
+	if r.objective == plan.Median {
+		cols = append(cols, "person_minutes_saved_alone")
+	}
+	cw := csvio.NewWriter(f, cols)
+	for _, s := range r.alone {
+		row := []any{s.Rank, s.ID, s.Name, csvio.Fixed(s.Lon, 6), csvio.Fixed(s.Lat, 6), s.Chosen, csvio.Fixed(s.CoveredChange, 1)}
+		if r.objective == plan.Median {
+			row = append(row, csvio.Fixed(s.PersonMinSave, 1))
+		}
+		if err := cw.WriteRow(row...); err != nil {
 			f.Close()
 			return err
 		}
