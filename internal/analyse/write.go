@@ -331,10 +331,24 @@ var MeasuresHeader = []string{"region_id", "region", "group", "category", "mode"
 func writeMeasures(w io.Writer, res *Result, o *Options) error {
 	cw := csvio.NewWriter(w, MeasuresHeader)
 	c := res.Cells
-	row := func(r int, g int, cat, mode, measure string, v float64) error {
+	err := MeasureRows(res, o, func(r, g int, cat, mode, measure string, v float64) error {
 		reg := res.Regions[r]
 		return cw.WriteRow(reg.ID, reg.Name, c.Groups[g], cat, mode, measure, finiteOrNil(v, 4))
+	})
+	if err != nil {
+		return err
 	}
+	return cw.Flush()
+}
+
+// MeasureRows calls row with every regional value of measures.csv, in
+// its order: per region r and population group g (an index of
+// Cells.Groups), category, mode ("transit" for round trips; category
+// "all" for reaching every category), the measure's name and its
+// population-weighted value (NaN where the region has no weight). It
+// stops at the first error row returns.
+func MeasureRows(res *Result, o *Options, row func(r, g int, cat, mode, measure string, v float64) error) error {
+	c := res.Cells
 	for r := range res.Regions {
 		for g := range c.Groups {
 			w := c.Weight[g]
@@ -417,7 +431,7 @@ func writeMeasures(w io.Writer, res *Result, o *Options) error {
 			}
 		}
 	}
-	return cw.Flush()
+	return nil
 }
 
 func regionIdx(region []int32, r int) []int32 {

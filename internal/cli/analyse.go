@@ -547,6 +547,7 @@ func printAnalyseSummary(env *Env, res *analyse.Result, o *analyse.Options) {
 	if slices.ContainsFunc(res.Modes, timetabledMode) && o.Transit != nil {
 		fmt.Fprintf(w, "By transit and nocar, trips over %g min count as reaching none.\n", o.Transit.Network.MaxTime.Minutes())
 	}
+	printMeasures(w, res, o)
 	printCheckFirst(w, res.Warnings)
 	fmt.Fprintf(w, "\nResults in %s: %s\n", filepath.Clean(o.Out), strings.Join([]string{
 		analyse.ReportFile, analyse.CellsFile, analyse.RegionsFile, analyse.SummaryFile, analyse.GapsFile, analyse.ServicesFile, analyse.RunFile}, ", "))
@@ -561,6 +562,59 @@ func strictError(strict bool, ws []string) error {
 	}
 	return inputErr(fmt.Errorf("--strict: %d warning%s about the inputs, nothing written; the first: %s", len(ws), plural(len(ws)), ws[0]),
 		"see the WARN lines above, or leave out --strict")
+}
+
+// printMeasures prints the regional values of the measures beyond the
+// nearest service (measures.csv, whole population): one line per
+// category, mode and measure, one column per region.
+func printMeasures(w io.Writer, res *analyse.Result, o *analyse.Options) {
+	type line struct {
+		name   string
+		values []float64
+	}
+	var lines []line
+	at := map[string]int{}
+	_ = analyse.MeasureRows(res, o, func(r, g int, cat, mode, measure string, v float64) error {
+		if g != 0 {
+			return nil
+		}
+		name := cat + "/" + mode + " " + measure
+		k, ok := at[name]
+		if !ok {
+			k = len(lines)
+			at[name] = k
+			lines = append(lines, line{name: name, values: make([]float64, len(res.Regions))})
+		}
+		lines[k].values[r] = v
+		return nil
+	})
+	if len(lines) == 0 {
+		return
+	}
+	width := 24
+	for _, l := range lines {
+		width = max(width, len(l.name))
+	}
+	fmt.Fprintf(w, "\nMeasures, population-weighted per region (shares in %%; measures.csv and report.html explain each):\n%-*s", width, "measure")
+	for _, reg := range res.Regions {
+		fmt.Fprintf(w, " %12s", truncate(reg.Name, 12))
+	}
+	fmt.Fprintln(w)
+	for _, l := range lines {
+		fmt.Fprintf(w, "%-*s", width, l.name)
+		share := strings.Contains(l.name, " share_")
+		for _, v := range l.values {
+			switch {
+			case math.IsNaN(v) || math.IsInf(v, 0):
+				fmt.Fprintf(w, " %12s", "-")
+			case share:
+				fmt.Fprintf(w, " %11.1f%%", 100*v)
+			default:
+				fmt.Fprintf(w, " %12.2f", v)
+			}
+		}
+		fmt.Fprintln(w)
+	}
 }
 
 // printCheckFirst lists the warnings of a run under its table: the

@@ -19,7 +19,10 @@ func TestDemo(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	for _, want := range []string{"Mikkeli", "Savonlinna", "Pieksämäki", "Schematic", "health/transit", "kela/car", "health/nocar"} {
+	// The printed table gives the measures too: the share of Mikkeli's
+	// people with a same-day round trip to employment services.
+	for _, want := range []string{"Mikkeli", "Savonlinna", "Pieksämäki", "Schematic", "health/transit", "kela/car", "health/nocar",
+		"Measures, population-weighted per region", "employment/transit share_round_trip        38.5%"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("demo output lacks %q:\n%s", want, stdout)
 		}
