@@ -15,10 +15,10 @@ type memberSection struct {
 }
 
 type memberMode struct {
-	Title    string
-	ShareSVG template.HTML
-	Headers  []string
-	Rows     []tableRow
+	Title                string
+	ShareSVG, MinutesSVG template.HTML
+	Headers              []string
+	Rows                 []tableRow
 }
 
 // buildMembers groups summary_members.csv by region; the total
@@ -91,6 +91,7 @@ func buildMembers(r *results.Results, colors []string) []memberSection {
 					continue
 				}
 				mm.ShareSVG = shareChart(mm.Title+": population by travel time", r.Thresholds, colors, regions)
+				mm.MinutesSVG = minutesChart(mm.Title+": median and 90th percentile minutes", r.Thresholds, regions)
 				sec.Modes = append(sec.Modes, mm)
 			}
 		}

@@ -21,7 +21,7 @@ const (
 	valueBarH   = 13.0
 	valueBarGap = 3.0
 	valueRowPad = 10.0
-	titleCharW  = 8.2 // average glyph width of the 14 px bold title
+	titleCharW  = 9.8 // average glyph width of the 14 px bold title, taken wide (DejaVu Sans Bold, the common fallback, runs about 9.7)
 	titleLineH  = 18.0
 	valueCharW  = 6.2 // average glyph width at 11 px
 )
