@@ -2,6 +2,7 @@ package access
 
 import (
 	"math"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -16,8 +17,12 @@ type CHStats struct {
 	// hierarchy: shortest paths of different lengths tie, or the length
 	// lies too close to a tenth of a metre to round safely.
 	Pairs int
-	// Rows is the number of origins searched again by Dijkstra for them.
+	// Rows is the number of origins whose times to every vertex were
+	// computed for them (ch.OneToAll), to follow the path Dijkstra keeps.
 	Rows int
+	// DijkstraRows is the number of those origins searched again by
+	// Dijkstra, where the path could not be told from the times alone.
+	DijkstraRows int
 }
 
 // StreetMatrixCH computes the matrix StreetMatrix computes, from the
@@ -115,10 +120,42 @@ func StreetMatrixCH(g *graph.Graph, h *ch.Hierarchy, origins, dests []graph.Snap
 		againLimit = append(againLimit, rowOpen)
 	}
 	st.Rows = len(again)
+	// The lengths Dijkstra would record, read off the exact times to every
+	// vertex (ch.OneToAll); rows it cannot tell are searched by Dijkstra.
+	var mu sync.Mutex
+	var slow []int // indices into again
 	parallelRows(len(again), workers, func() func(int) {
+		s := h.NewSearcher()
+		dist := make([]uint32, g.NumVertices())
+		var path []float32
+		return func(r int) {
+			i := again[r]
+			src := osrc[i]
+			h.OneToAll(s, src, dist)
+			row := i * m.Cols
+			for j, dst := range dests {
+				if !open[r*m.Cols+j] {
+					continue
+				}
+				var l float64
+				var ok bool
+				if l, ok, path = treeLength(g, dist, src, dst, m.TimeMs[row+j], path); !ok {
+					mu.Lock()
+					slow = append(slow, r)
+					mu.Unlock()
+					return
+				}
+				m.LenM[row+j] = l
+			}
+		}
+	})
+	slices.Sort(slow)
+	st.DijkstraRows = len(slow)
+	parallelRows(len(slow), workers, func() func(int) {
 		d := route.NewDijkstra(g)
 		var src []route.Source
-		return func(r int) {
+		return func(k int) {
+			r := slow[k]
 			i := again[r]
 			src = route.OutSources(origins[i], 0, src[:0])
 			d.Run(false, src, againLimit[r])

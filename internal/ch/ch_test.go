@@ -2,7 +2,6 @@ package ch
 
 import (
 	"cmp"
-	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -116,7 +115,7 @@ func checkRandom(t *testing.T, seed uint64, n, deg, maxT int) {
 			if wantT[k] == route.Unreached {
 				continue
 			}
-			const tol = 1e-6
+			tol := ErrBound(tab.Lmax[k], tab.Hops[k])
 			if wantL[k] < tab.Lmin[k]-tol || wantL[k] > tab.Lmax[k]+tol {
 				t.Fatalf("seed %d: pair %d: Dijkstra length %g outside [%g, %g]", seed, k, wantL[k], tab.Lmin[k], tab.Lmax[k])
 			}
@@ -162,5 +161,26 @@ func TestLengthRangeUnique(t *testing.T) {
 	if tab.TimeMs[0] != 5 || tab.Lmin[0] != 50 || tab.Lmax[0] != 50 {
 		t.Fatalf("got %d ms [%g, %g], want 5 ms [50, 50]", tab.TimeMs[0], tab.Lmin[0], tab.Lmax[0])
 	}
-	_ = math.Inf
+}
+
+func TestOneToAllRandom(t *testing.T) {
+	for seed := range uint64(200) {
+		rng := rand.New(rand.NewPCG(seed, 9))
+		n := 2 + int(seed%70)
+		g := randomGraph(rng, n, 1+int(seed%4), 1+int(seed%9))
+		h, err := Build(g, Options{WitnessSettled: 1 + rng.IntN(30)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := randomSources(rng, n)
+		d := route.NewDijkstra(g)
+		d.Run(false, src, 0)
+		got := make([]uint32, n)
+		h.OneToAll(h.NewSearcher(), src, got)
+		for v := range n {
+			if got[v] != d.Time(int32(v)) {
+				t.Fatalf("seed %d: vertex %d: %d, Dijkstra %d", seed, v, got[v], d.Time(int32(v)))
+			}
+		}
+	}
 }

@@ -34,6 +34,8 @@ type Options struct {
 type Hierarchy struct {
 	// Rank is the position of each vertex in the contraction order.
 	Rank []int32
+	// Order lists the vertices by rank, first contracted first.
+	Order []int32
 	// Up holds the arcs u -> v with Rank[v] > Rank[u], listed at u.
 	Up csr
 	// Down holds the arcs u -> v with Rank[u] > Rank[v], listed at v
@@ -57,7 +59,7 @@ func (h *Hierarchy) NumVertices() int { return len(h.Rank) }
 
 // Bytes is an estimate of the memory the hierarchy holds.
 func (h *Hierarchy) Bytes() int {
-	b := 4 * len(h.Rank)
+	b := 4*len(h.Rank) + 4*len(h.Order)
 	for _, c := range []*csr{&h.Up, &h.Down} {
 		b += 4*len(c.First) + 4*len(c.Head) + 4*len(c.Time) + 4*len(c.Hops) + 8*len(c.Lmin) + 8*len(c.Lmax)
 	}
@@ -138,7 +140,7 @@ func Build(g *graph.Graph, opt Options) (*Hierarchy, error) {
 		}
 	}
 
-	h := &Hierarchy{Rank: make([]int32, n)}
+	h := &Hierarchy{Rank: make([]int32, n), Order: make([]int32, 0, n)}
 	upArcs := make([][]arc, n)
 	downArcs := make([][]arc, n)
 
@@ -167,6 +169,7 @@ func Build(g *graph.Graph, opt Options) (*Hierarchy, error) {
 		c.contract(v, add)
 		h.Shortcuts += len(add)
 		h.Rank[v] = rank
+		h.Order = append(h.Order, v)
 		rank++
 	}
 	h.Up = freeze(upArcs)
