@@ -34,12 +34,15 @@ type CHStats struct {
 // StreetMatrix rounded to a tenth of a metre (as the matrix outputs print
 // them); unrounded, they may differ in the last bits of the sum, since the
 // hierarchy adds the edges of a path in another order. Where shortest
-// paths of equal time but different lengths tie, the length StreetMatrix
+// paths of equal time but different lengths tie (or a length lies within
+// rounding error of a twentieth of a metre), the length StreetMatrix
 // reports depends on the order its search settles vertices: for those
-// pairs (and those whose length lies within rounding error of a
-// twentieth of a metre) the origin is searched again as StreetMatrix
-// searches it, up to the farthest such pair. The result does not depend
-// on the number of workers.
+// origins the times to every vertex are computed (ch.OneToAll) and the
+// path that search keeps is followed back from the destination
+// (treeLength), which gives its length to the last bit; where that order
+// hangs on edges of no time, the origin is searched by Dijkstra as
+// StreetMatrix searches it, up to the farthest such pair. The result does
+// not depend on the number of workers.
 func StreetMatrixCH(g *graph.Graph, h *ch.Hierarchy, origins, dests []graph.Snap, limitMs uint32, workers int) (Matrix, CHStats) {
 	var st CHStats
 	m := Matrix{Rows: len(origins), Cols: len(dests), TimeMs: make([]uint32, len(origins)*len(dests)), LenM: make([]float64, len(origins)*len(dests))}
@@ -139,7 +142,7 @@ func StreetMatrixCH(g *graph.Graph, h *ch.Hierarchy, origins, dests []graph.Snap
 				}
 				var l float64
 				var ok bool
-				if l, ok, path = treeLength(g, dist, src, dst, m.TimeMs[row+j], path); !ok {
+				if l, ok, path = treeLength(g, dist, h.Rank, src, dst, m.TimeMs[row+j], path); !ok {
 					mu.Lock()
 					slow = append(slow, r)
 					mu.Unlock()

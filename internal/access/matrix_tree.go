@@ -7,7 +7,8 @@ import (
 
 // treeLength returns the length route.Dijkstra records (and ToPoint
 // reports) for the point dst after a search from the sources src, given
-// the exact shortest times dist from those sources to every vertex. ok is
+// the exact shortest times from those sources to every vertex, vertex v's
+// in dist[rank[v]] (as ch.OneToAll writes them). ok is
 // false when it cannot tell: when the order in which Dijkstra would
 // settle two tied vertices depends on edges of no time.
 //
@@ -20,14 +21,14 @@ import (
 // every tied candidate was queued from an earlier time (by an edge that
 // takes time, or as a source). The lengths are then added in the order
 // the search adds them, so the result is equal to the last bit.
-func treeLength(g *graph.Graph, dist []uint32, src []route.Source, dst graph.Snap, wantMs uint32, path []float32) (float64, bool, []float32) {
+func treeLength(g *graph.Graph, dist []uint32, rank []int32, src []route.Source, dst graph.Snap, wantMs uint32, path []float32) (float64, bool, []float32) {
 	best, found := uint64(route.Unreached), false
 	var at graph.Anchor
 	for _, a := range dst.In {
-		if a.V < 0 || a.TimeMs == graph.NoTime || dist[a.V] == route.Unreached {
+		if a.V < 0 || a.TimeMs == graph.NoTime || dist[rank[a.V]] == route.Unreached {
 			continue
 		}
-		if t := uint64(dist[a.V]) + uint64(a.TimeMs) + uint64(dst.ConnMs); t < best {
+		if t := uint64(dist[rank[a.V]]) + uint64(a.TimeMs) + uint64(dst.ConnMs); t < best {
 			best, at, found = t, a, true
 		}
 	}
@@ -36,7 +37,7 @@ func treeLength(g *graph.Graph, dist []uint32, src []route.Source, dst graph.Sna
 	}
 	sourceLen := func(v int32) (float64, bool) {
 		for _, s := range src {
-			if s.V == v && s.TimeMs == dist[v] {
+			if s.V == v && s.TimeMs == dist[rank[v]] {
 				return s.LenM, true
 			}
 		}
@@ -51,7 +52,7 @@ func treeLength(g *graph.Graph, dist []uint32, src []route.Source, dst graph.Sna
 		}
 		for e := g.RevFirstOut[u]; e < g.RevFirstOut[u+1]; e++ {
 			x, w := g.RevHead[e], g.RevTimeMs[e]
-			if w > 0 && dist[x] != route.Unreached && uint64(dist[x])+uint64(w) == uint64(dist[u]) {
+			if w > 0 && dist[rank[x]] != route.Unreached && uint64(dist[rank[x]])+uint64(w) == uint64(dist[rank[u]]) {
 				return true
 			}
 		}
@@ -68,11 +69,11 @@ func treeLength(g *graph.Graph, dist []uint32, src []route.Source, dst graph.Sna
 			start = l
 			break
 		}
-		tv := uint64(dist[v])
+		tv := uint64(dist[rank[v]])
 		bu, bt, be, tied := int32(-1), uint32(0), int32(0), false
 		for e := g.RevFirstOut[v]; e < g.RevFirstOut[v+1]; e++ {
 			u := g.RevHead[e]
-			du := dist[u]
+			du := dist[rank[u]]
 			if du == route.Unreached || uint64(du)+uint64(g.RevTimeMs[e]) != tv {
 				continue
 			}
@@ -92,7 +93,7 @@ func treeLength(g *graph.Graph, dist []uint32, src []route.Source, dst graph.Sna
 		if tied {
 			for e := g.RevFirstOut[v]; e < g.RevFirstOut[v+1]; e++ {
 				u := g.RevHead[e]
-				if dist[u] == bt && uint64(bt)+uint64(g.RevTimeMs[e]) == tv && !queuedEarly(u) {
+				if dist[rank[u]] == bt && uint64(bt)+uint64(g.RevTimeMs[e]) == tv && !queuedEarly(u) {
 					return 0, false, path
 				}
 			}

@@ -73,7 +73,7 @@ func checkTreeLength(t *testing.T, g *graph.Graph, h *ch.Hierarchy, src []route.
 		total++
 		var l float64
 		var ok bool
-		if l, ok, path = treeLength(g, dist, src, dst, wt, path); !ok {
+		if l, ok, path = treeLength(g, dist, h.Rank, src, dst, wt, path); !ok {
 			continue
 		}
 		answered++

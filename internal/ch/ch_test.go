@@ -178,8 +178,8 @@ func TestOneToAllRandom(t *testing.T) {
 		got := make([]uint32, n)
 		h.OneToAll(h.NewSearcher(), src, got)
 		for v := range n {
-			if got[v] != d.Time(int32(v)) {
-				t.Fatalf("seed %d: vertex %d: %d, Dijkstra %d", seed, v, got[v], d.Time(int32(v)))
+			if got[h.Rank[v]] != d.Time(int32(v)) {
+				t.Fatalf("seed %d: vertex %d: %d, Dijkstra %d", seed, v, got[h.Rank[v]], d.Time(int32(v)))
 			}
 		}
 	}

@@ -43,6 +43,12 @@ type Hierarchy struct {
 	Down csr
 	// Shortcuts counts the arcs that stand for two or more edges.
 	Shortcuts int
+
+	// sweep is Down renumbered by rank, for OneToAll: the arcs into the
+	// vertex of rank r from vertices of higher rank, as (rank, time).
+	sweepFirst []int32
+	sweepHead  []int32
+	sweepTime  []uint32
 }
 
 // csr is one star of a hierarchy.
@@ -59,7 +65,7 @@ func (h *Hierarchy) NumVertices() int { return len(h.Rank) }
 
 // Bytes is an estimate of the memory the hierarchy holds.
 func (h *Hierarchy) Bytes() int {
-	b := 4*len(h.Rank) + 4*len(h.Order)
+	b := 4*len(h.Rank) + 4*len(h.Order) + 4*len(h.sweepFirst) + 4*len(h.sweepHead) + 4*len(h.sweepTime)
 	for _, c := range []*csr{&h.Up, &h.Down} {
 		b += 4*len(c.First) + 4*len(c.Head) + 4*len(c.Time) + 4*len(c.Hops) + 8*len(c.Lmin) + 8*len(c.Lmax)
 	}
@@ -174,7 +180,24 @@ func Build(g *graph.Graph, opt Options) (*Hierarchy, error) {
 	}
 	h.Up = freeze(upArcs)
 	h.Down = freeze(downArcs)
+	h.layoutSweep()
 	return h, nil
+}
+
+// layoutSweep fills the rank-ordered copy of Down that OneToAll sweeps
+// in order.
+func (h *Hierarchy) layoutSweep() {
+	n := len(h.Order)
+	h.sweepFirst = make([]int32, n+1)
+	h.sweepHead = make([]int32, 0, len(h.Down.Head))
+	h.sweepTime = make([]uint32, 0, len(h.Down.Head))
+	for r, v := range h.Order {
+		for e := h.Down.First[v]; e < h.Down.First[v+1]; e++ {
+			h.sweepHead = append(h.sweepHead, h.Rank[h.Down.Head[e]])
+			h.sweepTime = append(h.sweepTime, h.Down.Time[e])
+		}
+		h.sweepFirst[r+1] = int32(len(h.sweepHead))
+	}
 }
 
 // key packs a priority and a vertex into a heap key ordered by priority,

@@ -10,8 +10,9 @@
 //
 // # Model
 //
-// Vertices are contracted one at a time in an order chosen by a lazily
-// updated priority (edge difference, contracted neighbours, depth). When
+// Vertices are contracted one at a time, on one goroutine, in an order
+// chosen by a lazily updated priority (edge difference, contracted
+// neighbours, depth); the hierarchy depends only on the graph. When
 // v is contracted, each path u -> v -> w between vertices still in the
 // graph becomes a shortcut u -> w unless a witness search (a Dijkstra
 // search from u that avoids v, bounded in settled vertices) finds a path
@@ -27,10 +28,13 @@
 // the vertices reached, then an upward search from each origin that reads
 // the buckets of the vertices it reaches. Labels of equal time merge their
 // length ranges. A pair is exact in time always; its length is exact when
-// its range is one value. Otherwise several shortest paths of different
+// its range is one value (up to the rounding of sums in another order,
+// which ErrBound bounds). Otherwise several shortest paths of different
 // lengths tie, and which one a Dijkstra search reports depends on the
-// order it settles vertices: the caller (access.StreetMatrixCH) runs that
-// search for the origin concerned.
+// order it settles vertices: the caller (access.StreetMatrixCH) then
+// computes the times from that origin to every vertex with OneToAll (an
+// upward search, then one sweep down the hierarchy in reverse contraction
+// order: PHAST) and follows the path the search would keep.
 //
 // Times add up as uint64 and a total of route.Unreached or more counts as
 // unreached, as in route.Dijkstra.

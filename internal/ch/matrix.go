@@ -40,6 +40,7 @@ type entry struct {
 // search is the reusable state of upward searches.
 type search struct {
 	dist       []uint32
+	stalled    []bool
 	hops       []int32
 	lmin, lmax []float64
 	touched    []int32
@@ -47,7 +48,7 @@ type search struct {
 }
 
 func newSearch(n int) *search {
-	s := &search{dist: make([]uint32, n), hops: make([]int32, n), lmin: make([]float64, n), lmax: make([]float64, n)}
+	s := &search{dist: make([]uint32, n), stalled: make([]bool, n), hops: make([]int32, n), lmin: make([]float64, n), lmax: make([]float64, n)}
 	for i := range s.dist {
 		s.dist[i] = noTime
 	}
@@ -73,10 +74,15 @@ func (s *search) relax(v int32, t uint32, hops int32, lo, hi float64) {
 }
 
 // run searches c upward from the sources to the end and returns the
-// labels reached, in the order first reached.
-func (s *search) run(c *csr, src []route.Source, out []label) []label {
+// labels reached, in the order first reached, less those stalled: a
+// vertex whose label an arc of opp (the reversed upward arcs) beats
+// strictly from a vertex above it lies on no shortest path from the
+// sources in its label (stall-on-demand), so it is neither searched from
+// nor returned.
+func (s *search) run(c, opp *csr, src []route.Source, out []label) []label {
 	for _, v := range s.touched {
 		s.dist[v] = noTime
+		s.stalled[v] = false
 	}
 	s.touched = s.touched[:0]
 	s.heap = s.heap[:0]
@@ -89,7 +95,16 @@ func (s *search) run(c *csr, src []route.Source, out []label) []label {
 		k := s.heap.pop()
 		u := int32(uint32(k))
 		tu := uint32(k >> 32)
-		if tu != s.dist[u] {
+		if tu != s.dist[u] || s.stalled[u] {
+			continue
+		}
+		for e := opp.First[u]; e < opp.First[u+1]; e++ {
+			if dw := s.dist[opp.Head[e]]; dw != noTime && uint64(dw)+uint64(opp.Time[e]) < uint64(tu) {
+				s.stalled[u] = true
+				break
+			}
+		}
+		if s.stalled[u] {
 			continue
 		}
 		lo, hi, hu := s.lmin[u], s.lmax[u], s.hops[u]
@@ -102,7 +117,9 @@ func (s *search) run(c *csr, src []route.Source, out []label) []label {
 		}
 	}
 	for _, v := range s.touched {
-		out = append(out, label{v, s.dist[v], s.hops[v], s.lmin[v], s.lmax[v]})
+		if !s.stalled[v] {
+			out = append(out, label{v, s.dist[v], s.hops[v], s.lmin[v], s.lmax[v]})
+		}
 	}
 	return out
 }
@@ -121,7 +138,7 @@ func (h *Hierarchy) Matrix(origins, targets [][]route.Source, workers int) Table
 	spaces := make([][]label, len(targets))
 	parallel(len(targets), workers, func() func(int) {
 		s := newSearch(n)
-		return func(j int) { spaces[j] = s.run(&h.Down, targets[j], nil) }
+		return func(j int) { spaces[j] = s.run(&h.Down, &h.Up, targets[j], nil) }
 	})
 	// Buckets: the labels of the targets by vertex, in target order.
 	first := make([]int32, n+1)
@@ -161,7 +178,7 @@ func (h *Hierarchy) Matrix(origins, targets [][]route.Source, workers int) Table
 			}
 			row := i * cols
 			lo, hi, hp := tab.Lmin[row:row+cols], tab.Lmax[row:row+cols], tab.Hops[row:row+cols]
-			labels = s.run(&h.Up, origins[i], labels[:0])
+			labels = s.run(&h.Up, &h.Down, origins[i], labels[:0])
 			for _, l := range labels {
 				for _, b := range buckets[first[l.v]:first[l.v+1]] {
 					t := uint64(l.t) + uint64(b.t)
