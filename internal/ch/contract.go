@@ -76,6 +76,7 @@ func (h *Hierarchy) Bytes() int {
 type contractor struct {
 	out, in    [][]arc
 	done       []bool
+	dirty      []bool  // a neighbour was contracted since the priority was computed
 	deleted    []int32 // contracted neighbours
 	depth      []int32
 	settledCap int
@@ -108,6 +109,7 @@ func Build(g *graph.Graph, opt Options) (*Hierarchy, error) {
 		out:        make([][]arc, n),
 		in:         make([][]arc, n),
 		done:       make([]bool, n),
+		dirty:      make([]bool, n),
 		deleted:    make([]int32, n),
 		depth:      make([]int32, n),
 		settledCap: opt.WitnessSettled,
@@ -162,11 +164,15 @@ func Build(g *graph.Graph, opt Options) (*Hierarchy, error) {
 		if c.done[v] {
 			continue
 		}
-		// Lazy update: contract v only if its priority, recomputed, is
-		// still no worse than the best in the queue.
-		if p := c.priority(v, c.simCap, nil); len(q) > 0 && key(p, v) > q[0] {
-			q.push(key(p, v))
-			continue
+		// Lazy update: contract v only if its priority, recomputed if a
+		// neighbour was contracted since it was queued, is still no worse
+		// than the best in the queue.
+		if c.dirty[v] {
+			c.dirty[v] = false
+			if p := c.priority(v, c.simCap, nil); len(q) > 0 && key(p, v) > q[0] {
+				q.push(key(p, v))
+				continue
+			}
 		}
 		add = add[:0]
 		c.shortcuts(v, c.settledCap, &add)
@@ -233,6 +239,7 @@ func (c *contractor) contract(v int32, add []shortcut) {
 	}
 	for _, nb := range [][]arc{c.in[v], c.out[v]} {
 		for _, a := range nb {
+			c.dirty[a.to] = true
 			c.deleted[a.to]++
 			c.depth[a.to] = max(c.depth[a.to], c.depth[v]+1)
 		}

@@ -75,7 +75,7 @@ func BenchmarkMatrix2500(b *testing.B) {
 			b.ReportMetric(float64(h.Bytes())/(1<<20), "ch-MB")
 		})
 		if h == nil {
-			b.Fatal("build did not run")
+			continue // build filtered out
 		}
 		b.Run(fmt.Sprintf("mode=%s/method=ch/stage=matrix/workers=%d", mode, workers), func(b *testing.B) {
 			b.ReportAllocs()
