@@ -124,10 +124,12 @@ func matrixCommand() command {
 }
 
 // chMinOrigins is the number of origins from which --street-method auto
-// builds a contraction hierarchy: building one costs about as much as 50
-// to 100 searches of the whole graph (BENCHMARKS.md, "Street matrices by
-// contraction hierarchy").
-const chMinOrigins = 100
+// builds a contraction hierarchy. Building one costs as much processor
+// time as about 50 to 140 searches of the whole car graph and 130 to 380
+// of the walk graph, and the searches use every worker while the
+// contraction runs on one (BENCHMARKS.md, "Street matrices by contraction
+// hierarchy"), so below a few hundred origins the searches are cheaper.
+const chMinOrigins = 400
 
 // useCH says whether the matrix is computed by contraction hierarchy.
 func useCH(method string, origins int) bool {
