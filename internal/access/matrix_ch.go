@@ -26,8 +26,9 @@ type CHStats struct {
 }
 
 // StreetMatrixCH computes the matrix StreetMatrix computes, from the
-// contraction hierarchy h of g (ch.Build), with one upward search per
-// origin and per destination instead of a full search per origin.
+// contraction hierarchy h of g (ch.Build on this very graph), with one
+// upward search per origin and per destination instead of a full search
+// per origin.
 //
 // Times are those of StreetMatrix, to the millisecond, including the
 // limit, same-segment pairs and unreachable pairs. Lengths are those of
