@@ -14,6 +14,7 @@ import (
 	"github.com/saavu/saavu/data/outdir"
 	"github.com/saavu/saavu/data/parquet"
 	"github.com/saavu/saavu/internal/access"
+	"github.com/saavu/saavu/internal/ch"
 	"github.com/saavu/saavu/internal/graph"
 )
 
@@ -41,6 +42,9 @@ func matrixCommand() command {
 		sh := registerShardFlags(fs)
 		fs.Float64Var(&maxTime, "max-time", 0, "leave pairs farther than this many minutes empty (0 = no limit)")
 		fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
+		var method string
+		fs.StringVar(&method, "street-method", "auto", "how walk, bike and car matrices are searched: auto, dijkstra (one search per origin) or ch (contraction hierarchy); the output is the same")
+		_ = fs.MarkHidden("street-method")
 		lf.register(fs)
 		if err := parse(fs, args); err != nil {
 			return err
@@ -65,6 +69,9 @@ func matrixCommand() command {
 		if err := checkFormat(format, out); err != nil {
 			return err
 		}
+		if method != "auto" && method != "dijkstra" && method != "ch" {
+			return usagef("matrix: --street-method %q: use auto, dijkstra or ch", method)
+		}
 		start := time.Now()
 		op, dp, err := sh.matrixPoints(fs, env, origins, dests, format)
 		if err != nil {
@@ -87,7 +94,19 @@ func matrixCommand() command {
 			limit = uint32(maxTime * 60000)
 		}
 		t0 := time.Now()
-		m := access.StreetMatrix(g, originSnaps, ds, limit, workers)
+		var m access.Matrix
+		if useCH(method, len(originSnaps)) {
+			h, err := ch.Build(g, ch.Options{})
+			if err != nil {
+				return err
+			}
+			log.Info("contraction hierarchy built", "shortcuts", h.Shortcuts, "seconds", fmt.Sprintf("%.3f", time.Since(t0).Seconds()))
+			var st access.CHStats
+			m, st = access.StreetMatrixCH(g, h, originSnaps, ds, limit, workers)
+			log.Debug("matrix by contraction hierarchy", "pairs searched again", st.Pairs, "origins searched again", st.Rows)
+		} else {
+			m = access.StreetMatrix(g, originSnaps, ds, limit, workers)
+		}
 		if err := ctx.Err(); err != nil {
 			return err // interrupted while computing: write nothing
 		}
@@ -102,6 +121,25 @@ func matrixCommand() command {
 		return outdir.WriteFileAtomic(out, write)
 	}
 	return c
+}
+
+// chMinOrigins is the number of origins from which --street-method auto
+// builds a contraction hierarchy. Building one costs as much processor
+// time as about 50 to 140 searches of the whole car graph and 130 to 380
+// of the walk graph, and the searches use every worker while the
+// contraction runs on one (BENCHMARKS.md, "Street matrices by contraction
+// hierarchy"), so below a few hundred origins the searches are cheaper.
+const chMinOrigins = 400
+
+// useCH says whether the matrix is computed by contraction hierarchy.
+func useCH(method string, origins int) bool {
+	switch method {
+	case "ch":
+		return true
+	case "dijkstra":
+		return false
+	}
+	return origins >= chMinOrigins
 }
 
 func snapPoints(g *graph.Linker, pts []csvio.Point, maxSnap float64, log *slog.Logger, what string) []graph.Snap {

@@ -8,8 +8,12 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // RepoRoot walks up from the working directory (a test's package folder)
@@ -98,4 +102,43 @@ func SameFiles(tb testing.TB, want, got string, skip ...string) int {
 		}
 	}
 	return compared
+}
+
+// PeakHeapMB runs f and returns the most heap memory in use (live and
+// not yet collected objects, in MiB) seen while it ran, sampled every
+// 20 ms, less the heap in use before it started: the extra memory f
+// needs at its peak.
+func PeakHeapMB(f func()) float64 {
+	sample := func() uint64 {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	runtime.GC()
+	base := sample()
+	var peak atomic.Uint64
+	peak.Store(base)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				if s := sample(); s > peak.Load() {
+					peak.Store(s)
+				}
+			}
+		}
+	})
+	f()
+	close(done)
+	wg.Wait()
+	if s := sample(); s > peak.Load() {
+		peak.Store(s)
+	}
+	return float64(peak.Load()-base) / (1 << 20)
 }
