@@ -590,13 +590,20 @@ func fileInfo(role, path string) (inputInfo, error) {
 	return inputInfo{Role: role, Path: path, Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
+// Outputs lists the files Write writes for res, in the order run.json
+// gives them.
+func Outputs(res *Result) []string {
+	out := []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, MeasuresFile, RunFile, TimingsFile, GeoPackageFile, ReportFile}
+	if len(res.members()) > 0 {
+		out = append(out, MembersFile)
+	}
+	return out
+}
+
 func writeRun(w io.Writer, res *Result, o *Options) error {
 	info := runInfo{Tool: "saavu", Version: o.Version, Command: "analyse", Categories: res.Categories,
 		Counts: res.Counts, Unreachable: res.UnreachableCounts(), Warnings: res.Warnings, Notes: append(append([]string{}, o.Notes...), res.Notes...),
-		Outputs: []string{CellsFile, RegionsFile, SummaryFile, GapsFile, ServicesFile, MeasuresFile, RunFile, TimingsFile, GeoPackageFile, ReportFile}}
-	if len(res.members()) > 0 {
-		info.Outputs = append(info.Outputs, MembersFile)
-	}
+		Outputs: Outputs(res)}
 	if info.Warnings == nil {
 		info.Warnings = []string{}
 	}

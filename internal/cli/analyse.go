@@ -549,8 +549,7 @@ func printAnalyseSummary(env *Env, res *analyse.Result, o *analyse.Options) {
 	}
 	printMeasures(w, res, o)
 	printCheckFirst(w, res.Warnings)
-	fmt.Fprintf(w, "\nResults in %s: %s\n", filepath.Clean(o.Out), strings.Join([]string{
-		analyse.ReportFile, analyse.CellsFile, analyse.RegionsFile, analyse.SummaryFile, analyse.GapsFile, analyse.ServicesFile, analyse.RunFile}, ", "))
+	fmt.Fprintf(w, "\nResults in %s: %s\n", filepath.Clean(o.Out), strings.Join(analyse.Outputs(res), ", "))
 }
 
 const strictHelp = "treat every warning about the inputs as an error: exit 2 and write nothing (for pipelines)"
