@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/keyheap"
 )
 
 // noTime marks an unreached vertex and a path too long to keep: sums are
@@ -88,7 +89,7 @@ type contractor struct {
 	// witness search state
 	dist    []uint32
 	touched []int32
-	heap    keyHeap
+	heap    keyheap.Heap
 }
 
 // ErrZeroTime is returned for a graph with an edge of no time but some
@@ -152,14 +153,14 @@ func Build(g *graph.Graph, opt Options) (*Hierarchy, error) {
 	upArcs := make([][]arc, n)
 	downArcs := make([][]arc, n)
 
-	var q keyHeap
+	var q keyheap.Heap
 	for v := range n {
-		q.push(key(c.priority(int32(v), c.simCap, nil), int32(v)))
+		q.Push(key(c.priority(int32(v), c.simCap, nil), int32(v)))
 	}
 	rank := int32(0)
 	var add []shortcut
 	for len(q) > 0 {
-		k := q.pop()
+		k := q.Pop()
 		v := int32(uint32(k))
 		if c.done[v] {
 			continue
@@ -170,7 +171,7 @@ func Build(g *graph.Graph, opt Options) (*Hierarchy, error) {
 		if c.dirty[v] {
 			c.dirty[v] = false
 			if p := c.priority(v, c.simCap, nil); len(q) > 0 && key(p, v) > q[0] {
-				q.push(key(p, v))
+				q.Push(key(p, v))
 				continue
 			}
 		}
@@ -311,10 +312,10 @@ func (c *contractor) witness(u, v int32, limit uint64, settledCap int) {
 	}
 	c.dist[u] = 0
 	c.touched = append(c.touched, u)
-	c.heap.push(uint64(u))
+	c.heap.Push(uint64(u))
 	settled := 0
 	for len(c.heap) > 0 && settled < settledCap && left > 0 {
-		k := c.heap.pop()
+		k := c.heap.Pop()
 		x := int32(uint32(k))
 		tx := uint32(k >> 32)
 		if tx != c.dist[x] {
@@ -337,7 +338,7 @@ func (c *contractor) witness(u, v int32, limit uint64, settledCap int) {
 				c.touched = append(c.touched, a.to)
 			}
 			c.dist[a.to] = uint32(t)
-			c.heap.push(t<<32 | uint64(uint32(a.to)))
+			c.heap.Push(t<<32 | uint64(uint32(a.to)))
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/saavu/saavu/internal/keyheap"
 	"github.com/saavu/saavu/internal/route"
 )
 
@@ -44,7 +45,7 @@ type search struct {
 	hops       []int32
 	lmin, lmax []float64
 	touched    []int32
-	heap       keyHeap
+	heap       keyheap.Heap
 }
 
 func newSearch(n int) *search {
@@ -70,7 +71,7 @@ func (s *search) relax(v int32, t uint32, hops int32, lo, hi float64) {
 	default:
 		return
 	}
-	s.heap.push(uint64(t)<<32 | uint64(uint32(v)))
+	s.heap.Push(uint64(t)<<32 | uint64(uint32(v)))
 }
 
 // run searches c upward from the sources to the end and returns the
@@ -92,7 +93,7 @@ func (s *search) run(c, opp *csr, src []route.Source, out []label) []label {
 		}
 	}
 	for len(s.heap) > 0 {
-		k := s.heap.pop()
+		k := s.heap.Pop()
 		u := int32(uint32(k))
 		tu := uint32(k >> 32)
 		if tu != s.dist[u] || s.stalled[u] {

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/keyheap"
 )
 
 // Unreached is the time of a vertex no search reached.
@@ -28,7 +29,7 @@ type Dijkstra struct {
 	length  []float64
 	tag     []int32
 	touched []int32
-	heap    heap64
+	heap    keyheap.Heap
 }
 
 // NewDijkstra allocates search state for g.
@@ -76,7 +77,7 @@ func (d *Dijkstra) label(v int32, t uint32, l float64, tag int32) {
 	d.time[v] = t
 	d.length[v] = l
 	d.tag[v] = tag
-	d.heap.push(uint64(t)<<32 | uint64(uint32(v)))
+	d.heap.Push(uint64(t)<<32 | uint64(uint32(v)))
 }
 
 // Run searches from the sources over the forward star, or over the reverse
@@ -102,7 +103,7 @@ func (d *Dijkstra) Run(reverse bool, sources []Source, limitMs uint32) {
 		first, head, tm, ln = g.RevFirstOut, g.RevHead, g.RevTimeMs, g.RevLenM
 	}
 	for len(d.heap) > 0 {
-		k := d.heap.pop()
+		k := d.heap.Pop()
 		u := int32(uint32(k))
 		tu := uint32(k >> 32)
 		if tu != d.time[u] { // stale entry
@@ -120,51 +121,4 @@ func (d *Dijkstra) Run(reverse bool, sources []Source, limitMs uint32) {
 			}
 		}
 	}
-}
-
-// heap64 is a binary min-heap of packed (time<<32 | vertex) keys; packing
-// makes ties break by vertex id.
-type heap64 []uint64
-
-func (h *heap64) push(k uint64) {
-	a := append(*h, k)
-	i := len(a) - 1
-	for i > 0 {
-		p := (i - 1) / 2
-		if a[p] <= k {
-			break
-		}
-		a[i] = a[p]
-		i = p
-	}
-	a[i] = k
-	*h = a
-}
-
-func (h *heap64) pop() uint64 {
-	a := *h
-	top := a[0]
-	n := len(a) - 1
-	k := a[n]
-	a = a[:n]
-	i := 0
-	for {
-		c := 2*i + 1
-		if c >= n {
-			break
-		}
-		if c+1 < n && a[c+1] < a[c] {
-			c++
-		}
-		if k <= a[c] {
-			break
-		}
-		a[i] = a[c]
-		i = c
-	}
-	if n > 0 {
-		a[i] = k
-	}
-	*h = a
-	return top
 }
