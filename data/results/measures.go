@@ -1,11 +1,7 @@
 package results
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
 )
 
 // MeasuresFile holds the regional means of the measures beyond the
@@ -33,52 +29,24 @@ type MeasureRow struct {
 
 // readMeasures parses measures.csv; columns are found by name.
 func readMeasures(dir string, data []byte) ([]MeasureRow, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.ReuseRecord = true
 	bad := func(line int, field string, err error) error {
 		return &Error{Dir: dir, File: MeasuresFile, Line: line, Feature: -1, Field: field, Err: err}
 	}
-	header, err := cr.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, bad(0, "", fmt.Errorf("%w: %v", ErrSyntax, err))
-	}
-	col := make(map[string]int, len(header))
-	for i, h := range header {
-		col[h] = i
-	}
-	idx := make([]int, len(measuresHeader))
-	for i, name := range measuresHeader {
-		j, ok := col[name]
-		if !ok {
-			return nil, bad(1, name, fmt.Errorf("%w: column missing from the header", ErrInvalid))
-		}
-		idx[i] = j
-	}
 	var rows []MeasureRow
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, bad(0, "", fmt.Errorf("%w: %v", ErrSyntax, err))
-		}
-		line, _ := cr.FieldPos(0)
+	_, err := csvTable(dir, MeasuresFile, data, measuresHeader, func(rec []string, line int, idx []int, _ map[string]int) error {
 		get := func(i int) string { return rec[idx[i]] }
 		row := MeasureRow{Line: line, RegionID: get(0), Region: get(1), Group: get(2), Category: get(3), Mode: get(4), Measure: get(5)}
 		if row.RegionID == "" || row.Measure == "" {
-			return nil, bad(line, "measure", fmt.Errorf("%w: empty region_id or measure", ErrInvalid))
+			return bad(line, "measure", fmt.Errorf("%w: empty region_id or measure", ErrInvalid))
 		}
+		var err error
 		if row.Value, err = parseOpt[float64](get(6)); err != nil {
-			return nil, bad(line, "value", err)
+			return bad(line, "value", err)
 		}
 		rows = append(rows, row)
-	}
-	return rows, nil
+		return nil
+	})
+	return rows, err
 }
 
 // MeasureNames returns the measures of measures.csv in order of first

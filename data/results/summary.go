@@ -1,11 +1,7 @@
 package results
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
 	"strconv"
 )
 
@@ -44,51 +40,20 @@ func errNotNumber(s string) error {
 // columns are ignored and the order may change; every column of
 // SummaryHeader must be present.
 func readSummary(dir string, data []byte) ([]SummaryRow, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fileErr(dir, SummaryFile, "", fmt.Errorf("%w: empty file, want a header", ErrInvalid))
-		}
-		return nil, csvErr(dir, err)
-	}
-	col := make(map[string]int, len(header))
-	for i, h := range header {
-		if _, dup := col[h]; dup {
-			return nil, &Error{Dir: dir, File: SummaryFile, Line: 1, Feature: -1, Field: h,
-				Err: fmt.Errorf("%w: column appears twice", ErrInvalid)}
-		}
-		col[h] = i
-	}
-	idx := make([]int, len(SummaryHeader))
-	for i, name := range SummaryHeader {
-		j, ok := col[name]
-		if !ok {
-			return nil, &Error{Dir: dir, File: SummaryFile, Line: 1, Feature: -1, Field: name,
-				Err: fmt.Errorf("%w: column missing from the header", ErrInvalid)}
-		}
-		idx[i] = j
-	}
 	var rows []SummaryRow
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, csvErr(dir, err)
-		}
-		line, _ := cr.FieldPos(0)
+	empty, err := csvTable(dir, SummaryFile, data, SummaryHeader, func(rec []string, line int, idx []int, _ map[string]int) error {
 		row, field, err := parseSummaryRow(rec, idx)
 		if err != nil {
-			return nil, &Error{Dir: dir, File: SummaryFile, Line: line, Feature: -1, Field: field, Err: err}
+			return &Error{Dir: dir, File: SummaryFile, Line: line, Feature: -1, Field: field, Err: err}
 		}
 		row.Line = line
 		rows = append(rows, row)
+		return nil
+	})
+	if empty {
+		return nil, fileErr(dir, SummaryFile, "", fmt.Errorf("%w: empty file, want a header", ErrInvalid))
 	}
-	return rows, nil
+	return rows, err
 }
 
 // parseSummaryRow converts one record; idx maps SummaryHeader positions to
@@ -134,14 +99,4 @@ func parseSummaryRow(rec []string, idx []int) (SummaryRow, string, error) {
 		}
 	}
 	return r, "", nil
-}
-
-func csvErr(dir string, err error) error {
-	e := fileErr(dir, SummaryFile, "", fmt.Errorf("%w: %v", ErrSyntax, err))
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		e.Line, e.Column = pe.Line, pe.Column
-		e.Err = fmt.Errorf("%w: %v", ErrSyntax, pe.Err)
-	}
-	return e
 }
