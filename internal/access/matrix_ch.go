@@ -4,10 +4,10 @@ import (
 	"math"
 	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/saavu/saavu/internal/ch"
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/parallel"
 	"github.com/saavu/saavu/internal/route"
 )
 
@@ -128,7 +128,7 @@ func StreetMatrixCH(g *graph.Graph, h *ch.Hierarchy, origins, dests []graph.Snap
 	// vertex (ch.OneToAll); rows it cannot tell are searched by Dijkstra.
 	var mu sync.Mutex
 	var slow []int // indices into again
-	parallelRows(len(again), workers, func() func(int) {
+	parallel.Each(len(again), workers, func() func(int) {
 		s := h.NewSearcher()
 		dist := make([]uint32, g.NumVertices())
 		var path []float32
@@ -155,7 +155,7 @@ func StreetMatrixCH(g *graph.Graph, h *ch.Hierarchy, origins, dests []graph.Snap
 	})
 	slices.Sort(slow)
 	st.DijkstraRows = len(slow)
-	parallelRows(len(slow), workers, func() func(int) {
+	parallel.Each(len(slow), workers, func() func(int) {
 		d := route.NewDijkstra(g)
 		var src []route.Source
 		return func(k int) {
@@ -176,27 +176,4 @@ func StreetMatrixCH(g *graph.Graph, h *ch.Hierarchy, origins, dests []graph.Snap
 		}
 	})
 	return m, st
-}
-
-// parallelRows calls the function made by mk for one worker for every
-// index below n, spread over workers goroutines.
-func parallelRows(n, workers int, mk func() func(int)) {
-	if n == 0 {
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range max(1, min(workers, n)) {
-		wg.Go(func() {
-			f := mk()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }

@@ -2,10 +2,9 @@ package ch
 
 import (
 	"math"
-	"sync"
-	"sync/atomic"
 
 	"github.com/saavu/saavu/internal/keyheap"
+	"github.com/saavu/saavu/internal/parallel"
 	"github.com/saavu/saavu/internal/route"
 )
 
@@ -137,7 +136,7 @@ func (h *Hierarchy) Matrix(origins, targets [][]route.Source, workers int) Table
 	workers = max(1, workers)
 	// Reverse upward searches from the targets.
 	spaces := make([][]label, len(targets))
-	parallel(len(targets), workers, func() func(int) {
+	parallel.Each(len(targets), workers, func() func(int) {
 		s := newSearch(n)
 		return func(j int) { spaces[j] = s.run(&h.Down, &h.Up, targets[j], nil) }
 	})
@@ -169,7 +168,7 @@ func (h *Hierarchy) Matrix(origins, targets [][]route.Source, workers int) Table
 		Lmin:   make([]float64, len(origins)*cols),
 		Lmax:   make([]float64, len(origins)*cols),
 		Hops:   make([]int32, len(origins)*cols)}
-	parallel(len(origins), workers, func() func(int) {
+	parallel.Each(len(origins), workers, func() func(int) {
 		s := newSearch(n)
 		var labels []label
 		best := make([]uint64, cols)
@@ -202,26 +201,6 @@ func (h *Hierarchy) Matrix(origins, targets [][]route.Source, workers int) Table
 		}
 	})
 	return tab
-}
-
-// parallel calls the function made by mk for one worker for every index
-// below n, spread over workers goroutines.
-func parallel(n, workers int, mk func() func(int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range max(1, min(workers, n)) {
-		wg.Go(func() {
-			f := mk()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // ErrBound bounds how far a length summed over a path of hops edges (plus
