@@ -3,6 +3,7 @@ package analyse
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -56,9 +57,23 @@ func loadPopulation(o *Options) (*Cells, []string, error) {
 }
 
 func populationCSV(o *Options, fields []string) (*Cells, []string, error) {
-	pts, err := csvio.ReadPopulationWith(o.Population, csvio.PopulationOptions{Fields: fields[1:], PopulationColumn: fields[0]})
+	// A group value of -1 is withheld (Statistics Finland's mark): it
+	// counts 0 people in the group, as in the other formats.
+	pts, err := csvio.ReadPopulationWith(o.Population, csvio.PopulationOptions{Fields: fields[1:], PopulationColumn: fields[0], ProtectedAsZero: true})
 	if err != nil {
 		return nil, nil, err
+	}
+	withheld := make([]int, len(fields))
+	withheldPop := make([]float64, len(fields))
+	popAt := make(map[int]float64, len(pts.Points))
+	for _, p := range pts.Points {
+		popAt[p.Line] = p.Pop
+	}
+	for _, w := range pts.Warnings {
+		if k := slices.Index(fields, w.Field); k > 0 {
+			withheld[k]++
+			withheldPop[k] += popAt[w.Line]
+		}
 	}
 	acc := newCellAcc(len(fields))
 	for _, p := range pts.Points {
@@ -69,7 +84,7 @@ func populationCSV(o *Options, fields []string) (*Cells, []string, error) {
 		vals := append([]float64{p.Pop}, p.Groups...)
 		acc.add(geo.CellAt(e, n, o.CellSize), vals)
 	}
-	return acc.cells("points"), nil, nil
+	return acc.cells("points"), withheldWarnings(o, fields, withheld, withheldPop), nil
 }
 
 // populationFeatures reads population from GeoJSON, GeoPackage or

@@ -128,3 +128,34 @@ func TestServicesFromShapefile(t *testing.T) {
 		t.Errorf("services from EPSG:3067 GeoPackage: %+v", svcs)
 	}
 }
+
+// A CSV population counts a withheld group value (-1) as nobody in the
+// group, with the same warning as the other formats; the totals count.
+func TestPopulationWithheldCSV(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pop.csv")
+	csv := "lon,lat,vaesto,ika_65_\n" +
+		"27.27,61.69,120,30\n" + // a cell with its breakdown
+		"27.30,61.70,6,-1\n" + // withheld: fewer than 10 people
+		"27.40,61.72,8,-1\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := &Options{Population: path, PopulationField: "vaesto", CellSize: 1000, Groups: []Group{{Name: "old", Field: "ika_65_"}}}
+	c, ws, err := loadPopulation(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := func(k int) float64 {
+		s := 0.0
+		for _, v := range c.Weight[k] {
+			s += v
+		}
+		return s
+	}
+	if sum(0) != 134 || sum(1) != 30 {
+		t.Errorf("totals %v and %v, want 134 people, 30 old", sum(0), sum(1))
+	}
+	if len(ws) != 1 || !strings.Contains(ws[0], `2 features have "ika_65_" withheld`) || !strings.Contains(ws[0], "total population, 14") {
+		t.Errorf("warnings %q", ws)
+	}
+}
