@@ -11,6 +11,7 @@ import (
 
 	"github.com/saavu/saavu/data/results"
 	"github.com/saavu/saavu/internal/report/browsercheck"
+	"github.com/saavu/saavu/internal/testutil"
 )
 
 // chromiumOrSkip returns the browser to check pages with, or skips.
@@ -24,22 +25,6 @@ func chromiumOrSkip(t *testing.T) string {
 		t.Skip("browser check skipped in -short mode")
 	}
 	return bin
-}
-
-// artefacts is where screenshots are kept: $SAAVU_ARTEFACTS (relative to
-// the repository root), or a temporary folder.
-func artefacts(t *testing.T) string {
-	dir := os.Getenv("SAAVU_ARTEFACTS")
-	if dir == "" {
-		return t.TempDir()
-	}
-	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(repoRoot(t), dir)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir
 }
 
 // htmlID is the report's slug: lower case, anything but [a-z0-9] a hyphen.
@@ -112,7 +97,7 @@ func TestReportsRenderInChromium(t *testing.T) {
 			}
 			checkAnalysePage(t, r, res)
 			if c.name == "demo" {
-				dir := artefacts(t)
+				dir := testutil.Artefacts(t)
 				for _, shot := range []struct{ file, section string }{
 					{"report-demo-map.png", "map-section"}, {"report-demo-comparison.png", "comparison"},
 					{"report-demo-page.png", ""},
@@ -305,7 +290,7 @@ func TestDiffPageRendersInChromium(t *testing.T) {
 		t.Errorf("%d region outlines, want %d", got, want)
 	}
 	if dir := os.Getenv("SAAVU_ARTEFACTS"); dir != "" {
-		png := filepath.Join(artefacts(t), "diff-fixture.png")
+		png := filepath.Join(testutil.Artefacts(t), "diff-fixture.png")
 		if err := browsercheck.Screenshot(context.Background(), bin, filepath.Join(out, diffHTML), t.TempDir(), png, "", 1280, 1400); err != nil {
 			t.Fatal(err)
 		}
@@ -335,7 +320,7 @@ func TestPlanPageRendersInChromium(t *testing.T) {
 		t.Error("no region outline drawn")
 	}
 	if dir := os.Getenv("SAAVU_ARTEFACTS"); dir != "" {
-		png := filepath.Join(artefacts(t), "plan-fixture.png")
+		png := filepath.Join(testutil.Artefacts(t), "plan-fixture.png")
 		if err := browsercheck.Screenshot(context.Background(), bin, filepath.Join(out, PlanHTMLFile), t.TempDir(), png, "", 1280, 1400); err != nil {
 			t.Fatal(err)
 		}

@@ -14,35 +14,8 @@ import (
 
 	"github.com/saavu/saavu/data/results"
 	"github.com/saavu/saavu/internal/report/browsercheck"
+	"github.com/saavu/saavu/internal/testutil"
 )
-
-// findChromium returns the first Chromium-like browser on PATH, or "".
-func findChromium() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
-// artefactDir is where screenshots go: $SAAVU_ARTEFACTS, or a test
-// temporary directory.
-func artefactDir(t *testing.T) string {
-	dir := os.Getenv("SAAVU_ARTEFACTS")
-	if dir == "" {
-		return t.TempDir()
-	}
-	if !filepath.IsAbs(dir) {
-		// Relative paths are taken from the repository root, where
-		// scripts/report-check.sh runs.
-		dir = filepath.Join(repoRoot(t), dir)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // runChromium runs headless Chromium with networking disabled on the file
 // with the extra arguments and returns its standard output.
@@ -150,7 +123,7 @@ func renderedDOM(t *testing.T, bin, dir string, r *results.Results, opts Options
 // feature, that the charts are there and that no script error occurred;
 // it also saves a screenshot (see SAAVU_ARTEFACTS).
 func TestReportRendersInChromium(t *testing.T) {
-	bin := findChromium()
+	bin := browsercheck.Find()
 	if bin == "" {
 		t.Skip("no Chromium on PATH (looked for chromium, chromium-browser, google-chrome): " +
 			"install it (apt-get install chromium) to run the browser check")
@@ -223,7 +196,7 @@ func TestReportRendersInChromium(t *testing.T) {
 				height = h
 			}
 		}
-		dir := artefactDir(t)
+		dir := testutil.Artefacts(t)
 		shot := filepath.Join(dir, "report-fixture.png")
 		runChromium(t, bin, page, filepath.Join(tmp, "profile-shot"), "--screenshot="+shot, "--window-size=1280,"+itoa(height))
 		st, err := os.Stat(shot)

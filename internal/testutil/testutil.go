@@ -142,3 +142,21 @@ func PeakHeapMB(f func()) float64 {
 	}
 	return float64(peak.Load()-base) / (1 << 20)
 }
+
+// Artefacts is the folder for files a test keeps for people to look at
+// (screenshots): $SAAVU_ARTEFACTS, relative to the repository root where
+// scripts/report-check.sh runs, or the test's temporary folder.
+func Artefacts(tb testing.TB) string {
+	tb.Helper()
+	dir := os.Getenv("SAAVU_ARTEFACTS")
+	if dir == "" {
+		return tb.TempDir()
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(RepoRoot(tb), dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
