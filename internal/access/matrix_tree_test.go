@@ -1,60 +1,17 @@
 package access
 
 import (
-	"cmp"
 	"context"
 	"math/rand/v2"
-	"slices"
 	"testing"
 
 	"github.com/saavu/saavu/data/osm"
 	"github.com/saavu/saavu/internal/ch"
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/graph/graphtest"
 	"github.com/saavu/saavu/internal/route"
 	"github.com/saavu/saavu/internal/testutil"
 )
-
-// tieGraph makes a random directed graph with both stars whose times
-// come from a small range, so that ties are everywhere, and a share of
-// edges of no time and no length (as between turn copies).
-func tieGraph(rng *rand.Rand, n, deg, maxT int) *graph.Graph {
-	type e struct {
-		u, v int32
-		t    uint32
-		l    float32
-	}
-	var es []e
-	seen := map[[2]int32]bool{}
-	for range n * deg {
-		u, v := int32(rng.IntN(n)), int32(rng.IntN(n))
-		if u == v || seen[[2]int32{u, v}] {
-			continue
-		}
-		seen[[2]int32{u, v}] = true
-		t := uint32(1 + rng.IntN(maxT))
-		l := float32(t)*0.7 + float32(rng.IntN(5))*0.31
-		if rng.IntN(10) == 0 {
-			t, l = 0, 0
-		}
-		es = append(es, e{u, v, t, l})
-	}
-	g := &graph.Graph{Lon: make([]float64, n), Lat: make([]float64, n), FirstOut: make([]int32, n+1), RevFirstOut: make([]int32, n+1)}
-	slices.SortFunc(es, func(a, b e) int { return cmp.Or(cmp.Compare(a.u, b.u), cmp.Compare(a.v, b.v)) })
-	for _, x := range es {
-		g.FirstOut[x.u+1]++
-		g.Head, g.TimeMs, g.LenM = append(g.Head, x.v), append(g.TimeMs, x.t), append(g.LenM, x.l)
-	}
-	slices.SortFunc(es, func(a, b e) int { return cmp.Or(cmp.Compare(a.v, b.v), cmp.Compare(a.u, b.u)) })
-	for _, x := range es {
-		g.RevFirstOut[x.v+1]++
-		g.RevHead, g.RevTimeMs, g.RevLenM = append(g.RevHead, x.u), append(g.RevTimeMs, x.t), append(g.RevLenM, x.l)
-	}
-	for v := range n {
-		g.FirstOut[v+1] += g.FirstOut[v]
-		g.RevFirstOut[v+1] += g.RevFirstOut[v]
-	}
-	return g
-}
 
 // checkTreeLength holds treeLength to Dijkstra's ToPoint for every vertex
 // of g as a destination: when it answers, the same length to the bit.
@@ -86,7 +43,7 @@ func checkTreeLength(t *testing.T, g *graph.Graph, h *ch.Hierarchy, src []route.
 
 func randomTreeCase(t *testing.T, seed uint64, n, deg, maxT int) (answered, total int) {
 	rng := rand.New(rand.NewPCG(seed, 21))
-	g := tieGraph(rng, n, deg, maxT)
+	g := graphtest.Random(rng, n, deg, maxT, 10)
 	h, err := ch.Build(g, ch.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -1,53 +1,13 @@
 package ch
 
 import (
-	"cmp"
 	"math/rand/v2"
-	"slices"
 	"testing"
 
 	"github.com/saavu/saavu/internal/graph"
+	"github.com/saavu/saavu/internal/graph/graphtest"
 	"github.com/saavu/saavu/internal/route"
 )
-
-// randomGraph makes a directed graph of n vertices with about deg edges
-// per vertex. Times are drawn from a small range so that equal-time paths
-// are common; a share of edges takes no time (and has no length), like
-// the edges between turn copies.
-func randomGraph(rng *rand.Rand, n, deg, maxT int) *graph.Graph {
-	type e struct {
-		u, v int32
-		t    uint32
-		l    float32
-	}
-	var es []e
-	seen := map[[2]int32]bool{}
-	for range n * deg {
-		u, v := int32(rng.IntN(n)), int32(rng.IntN(n))
-		if u == v || seen[[2]int32{u, v}] {
-			continue
-		}
-		seen[[2]int32{u, v}] = true
-		t := uint32(1 + rng.IntN(maxT))
-		l := float32(t) * (0.5 + float32(rng.IntN(4))/4)
-		if rng.IntN(12) == 0 {
-			t, l = 0, 0
-		}
-		es = append(es, e{u, v, t, l})
-	}
-	slices.SortFunc(es, func(a, b e) int { return cmp.Or(cmp.Compare(a.u, b.u), cmp.Compare(a.v, b.v)) })
-	g := &graph.Graph{Lon: make([]float64, n), Lat: make([]float64, n), FirstOut: make([]int32, n+1)}
-	for _, x := range es {
-		g.FirstOut[x.u+1]++
-		g.Head = append(g.Head, x.v)
-		g.TimeMs = append(g.TimeMs, x.t)
-		g.LenM = append(g.LenM, x.l)
-	}
-	for v := range n {
-		g.FirstOut[v+1] += g.FirstOut[v]
-	}
-	return g
-}
 
 // randomSources picks one or two start vertices with start times.
 func randomSources(rng *rand.Rand, n int) []route.Source {
@@ -92,7 +52,7 @@ func reference(g *graph.Graph, origins, targets [][]route.Source) (times []uint3
 func checkRandom(t *testing.T, seed uint64, n, deg, maxT int) {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(seed, 7))
-	g := randomGraph(rng, n, deg, maxT)
+	g := graphtest.Random(rng, n, deg, maxT, 12)
 	h, err := Build(g, Options{WitnessSettled: 1 + rng.IntN(30)})
 	if err != nil {
 		t.Fatal(err)
@@ -167,7 +127,7 @@ func TestOneToAllRandom(t *testing.T) {
 	for seed := range uint64(200) {
 		rng := rand.New(rand.NewPCG(seed, 9))
 		n := 2 + int(seed%70)
-		g := randomGraph(rng, n, 1+int(seed%4), 1+int(seed%9))
+		g := graphtest.Random(rng, n, 1+int(seed%4), 1+int(seed%9), 12)
 		h, err := Build(g, Options{WitnessSettled: 1 + rng.IntN(30)})
 		if err != nil {
 			t.Fatal(err)
