@@ -4,8 +4,6 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"math"
-	"net/url"
-	"path/filepath"
 	"testing"
 
 	"github.com/saavu/saavu/internal/testutil"
@@ -20,13 +18,7 @@ func repoRoot(t testing.TB) string { return testutil.RepoRoot(t) }
 // openRO opens a GeoPackage read-only with database/sql.
 func openRO(t testing.TB, path string) *sql.DB {
 	t.Helper()
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// A URI, so that '#' or '?' in a test folder's name stay in the path.
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: "mode=ro"}
-	db, err := sql.Open("sqlite", u.String())
+	db, err := OpenReadOnly(path)
 	if err != nil {
 		t.Fatal(err)
 	}

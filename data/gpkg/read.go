@@ -81,8 +81,10 @@ type Contents struct {
 	Empty int
 }
 
-// openRead opens path read-only, without locking or a journal.
-func openRead(path string) (*sql.DB, error) {
+// OpenReadOnly opens the GeoPackage at path for reading with database/sql,
+// without locking or a journal: for queries the readers here do not make
+// (column types, say).
+func OpenReadOnly(path string) (*sql.DB, error) {
 	if st, err := os.Stat(path); err != nil {
 		return nil, &ReadError{File: path, Msg: err.Error(), Err: err}
 	} else if st.IsDir() {
@@ -99,7 +101,7 @@ func openRead(path string) (*sql.DB, error) {
 // Layers lists the feature layers of the GeoPackage at path, in
 // gpkg_contents order of table name.
 func Layers(path string) ([]LayerInfo, error) {
-	db, err := openRead(path)
+	db, err := OpenReadOnly(path)
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +157,7 @@ func epsgOf(l LayerInfo) int {
 // wrapping ErrLayer that lists them. A layer whose SRS is neither
 // EPSG:4326 nor EPSG:3067 (nor undefined) is an error wrapping ErrSRS.
 func Read(path, layer string) (*Contents, error) {
-	db, err := openRead(path)
+	db, err := OpenReadOnly(path)
 	if err != nil {
 		return nil, err
 	}

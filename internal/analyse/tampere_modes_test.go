@@ -2,10 +2,8 @@ package analyse
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"math"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/saavu/saavu/data/gpkg"
 	"github.com/saavu/saavu/data/gtfs"
 	"github.com/saavu/saavu/internal/access"
 	"github.com/saavu/saavu/internal/graph"
@@ -255,33 +254,11 @@ func csvRows(t *testing.T, path string) [][]string { return testutil.ReadCSV(t, 
 // gpkgColumns lists the columns of a GeoPackage table.
 func gpkgColumns(t *testing.T, path, table string) []string {
 	t.Helper()
-	abs, err := filepath.Abs(path)
+	c, err := gpkg.Read(path, table)
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: "mode=ro"}
-	db, err := sql.Open("sqlite", u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	rs, err := db.Query(`SELECT name FROM pragma_table_info(?)`, table)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rs.Close()
-	var cols []string
-	for rs.Next() {
-		var c string
-		if err := rs.Scan(&c); err != nil {
-			t.Fatal(err)
-		}
-		cols = append(cols, c)
-	}
-	if len(cols) == 0 {
-		t.Fatalf("%s: no table %s", path, table)
-	}
-	return cols
+	return c.Columns
 }
 
 // BenchmarkTampereEveryMeasure runs the whole analysis (compute and write)

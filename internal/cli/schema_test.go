@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,6 +20,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkb"
 	orbgeojson "github.com/paulmach/orb/geojson"
+	"github.com/saavu/saavu/data/gpkg"
 	"github.com/saavu/saavu/geo"
 	"github.com/saavu/saavu/internal/testutil"
 )
@@ -39,12 +39,7 @@ var ogrType = map[string]string{"TEXT": "String", "REAL": "Real", "INTEGER": "In
 // package writes with.
 func openGpkg(t *testing.T, path string) *sql.DB {
 	t.Helper()
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: "mode=ro"}
-	db, err := sql.Open("sqlite", u.String())
+	db, err := gpkg.OpenReadOnly(path)
 	if err != nil {
 		t.Fatal(err)
 	}
