@@ -42,6 +42,8 @@ func matrixCommand() command {
 		sh := registerShardFlags(fs)
 		fs.Float64Var(&maxTime, "max-time", 0, "leave pairs farther than this many minutes empty (0 = no limit)")
 		fs.IntVar(&workers, "workers", runtime.GOMAXPROCS(0), "parallel workers")
+		var strict bool
+		fs.BoolVar(&strict, "strict", false, strictHelp)
 		var method string
 		fs.StringVar(&method, "street-method", "auto", "how walk, bike and car matrices are searched: auto, dijkstra (one search per origin) or ch (contraction hierarchy); the output is the same")
 		_ = fs.MarkHidden("street-method")
@@ -87,8 +89,12 @@ func matrixCommand() command {
 		}
 		log.Info("graph built", "mode", modes[0].String(), "vertices", g.NumVertices(), "seconds", fmt.Sprintf("%.3f", time.Since(start).Seconds()))
 		link := graph.NewLinker(g, sf.minIsland)
-		originSnaps := snapPoints(link, op, sf.maxSnap, log, "origin")
-		ds := snapPoints(link, dp, sf.maxSnap, log, "destination")
+		var warnings []string
+		originSnaps := snapPoints(link, op, sf.maxSnap, log, "origin", &warnings)
+		ds := snapPoints(link, dp, sf.maxSnap, log, "destination", &warnings)
+		if err := strictError(strict, warnings); err != nil {
+			return err
+		}
 		limit := uint32(0)
 		if maxTime > 0 {
 			limit = uint32(maxTime * 60000)
@@ -142,7 +148,9 @@ func useCH(method string, origins int) bool {
 	return origins >= chMinOrigins
 }
 
-func snapPoints(g *graph.Linker, pts []csvio.Point, maxSnap float64, log *slog.Logger, what string) []graph.Snap {
+// snapPoints snaps the points; those farther than maxSnap from a street
+// are a warning, logged and added to warnings.
+func snapPoints(g *graph.Linker, pts []csvio.Point, maxSnap float64, log *slog.Logger, what string, warnings *[]string) []graph.Snap {
 	out := make([]graph.Snap, len(pts))
 	far := 0
 	for i, p := range pts {
@@ -154,9 +162,15 @@ func snapPoints(g *graph.Linker, pts []csvio.Point, maxSnap float64, log *slog.L
 		out[i] = s
 	}
 	if far > 0 {
-		log.Warn(fmt.Sprintf("%d %ss are farther than %.0f m from a street: their pairs are left empty", far, what, maxSnap))
+		warnFar(log, warnings, fmt.Sprintf("%d %ss are farther than %.0f m from a street: their pairs are left empty", far, what, maxSnap))
 	}
 	return out
+}
+
+// warnFar logs a warning and keeps it for --strict.
+func warnFar(log *slog.Logger, warnings *[]string, msg string) {
+	log.Warn(msg)
+	*warnings = append(*warnings, msg)
 }
 
 // checkFormat checks --format; Parquet is binary and goes to a file only.

@@ -337,11 +337,12 @@ func runTransitMatrix(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := strictError(strict, tf.warnings); err != nil {
+	warnings := slices.Clone(tf.warnings)
+	origSnaps := snapNetwork(net, op, sf.maxSnap, log, "origin", &warnings)
+	ds := snapNetwork(net, dp, sf.maxSnap, log, "destination", &warnings)
+	if err := strictError(strict, warnings); err != nil {
 		return err
 	}
-	origSnaps := snapNetwork(net, op, sf.maxSnap, log, "origin")
-	ds := snapNetwork(net, dp, sf.maxSnap, log, "destination")
 	t0 := time.Now()
 	var src travel.Source = &travel.Transit{Net: net, Origins: origSnaps, Window: ptaccess.Window{Date: tf.date, Depart: dep, Minutes: window}, Pcts: percentiles}
 	if mode == "nocar" {
@@ -390,14 +391,14 @@ func classifyTravel(err error) error {
 }
 
 // snapNetwork snaps points through the network (islands left out).
-func snapNetwork(net *ptaccess.Network, pts []csvio.Point, maxSnap float64, log *slog.Logger, what string) []graph.Snap {
+func snapNetwork(net *ptaccess.Network, pts []csvio.Point, maxSnap float64, log *slog.Logger, what string, warnings *[]string) []graph.Snap {
 	coords := make([][2]float64, len(pts))
 	for i, p := range pts {
 		coords[i] = [2]float64{p.Lon, p.Lat}
 	}
 	snaps, ok := net.SnapAll(coords, maxSnap)
 	if far := len(pts) - ok; far > 0 {
-		log.Warn(fmt.Sprintf("%d %ss are farther than %.0f m from a walkable street: their pairs are left empty", far, what, maxSnap))
+		warnFar(log, warnings, fmt.Sprintf("%d %ss are farther than %.0f m from a walkable street: their pairs are left empty", far, what, maxSnap))
 	}
 	return snaps
 }

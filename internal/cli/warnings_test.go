@@ -115,3 +115,32 @@ func TestValidateDateOutsideFeed(t *testing.T) {
 		t.Errorf("a date inside the feed: exit %d\n%s", code, stdout)
 	}
 }
+
+// matrix --strict refuses a point beyond --max-snap, for every mode: exit
+// 2 and no output file; without it the pairs are left empty.
+func TestMatrixStrictEveryMode(t *testing.T) {
+	dir := ptDir(t)
+	pts := filepath.Join(t.TempDir(), "pts.csv")
+	body, err := os.ReadFile(filepath.Join(dir, "points.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A point some 50 km away from the grid's streets.
+	if err := os.WriteFile(pts, append(body, []byte("FAR,26.5,61.0\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []string{"walk", "car", "transit", "nocar"} {
+		args := []string{"matrix", "-q", "--mode", mode, "--osm", filepath.Join(dir, "grid.osm"), "--origins", pts}
+		if mode == "transit" || mode == "nocar" {
+			args = append(args, "--gtfs", filepath.Join(dir, "gtfs"), "--date", "20240108", "--depart", "08:00")
+		}
+		out := filepath.Join(t.TempDir(), "m.csv")
+		code, _, stderr := run(t, append(args, "--strict", "--out", out)...)
+		if _, err := os.Stat(out); code != 2 || !strings.Contains(stderr, "--strict: ") || !strings.Contains(stderr, "origins are farther than") || err == nil {
+			t.Errorf("%s --strict: exit %d, output written %v\n%s", mode, code, err == nil, stderr)
+		}
+		if code, _, stderr := run(t, append(args, "--out", out)...); code != 0 {
+			t.Errorf("%s without --strict: exit %d\n%s", mode, code, stderr)
+		}
+	}
+}
