@@ -141,6 +141,14 @@ func TestPlanTransitExhaustive(t *testing.T) {
 					closed = append(closed, f.Properties.Name)
 				}
 				slices.Sort(closed)
+				// Closing one site, the plan's choice is the closure missed
+				// least alone: first in candidates.csv, marked chosen.
+				if c.k == 1 {
+					alone := testutil.ReadCSV(t, filepath.Join(out, PlanCandidatesFile))
+					if len(alone) < 3 || alone[1][2] != closed[0] || alone[1][5] != "true" || alone[2][5] != "false" {
+						t.Errorf("candidates.csv %v, closed %v", alone, closed)
+					}
+				}
 				t.Logf("closed %v, best %v at %.1f", closed, bestSets, best)
 				if !slices.ContainsFunc(bestSets, func(s []string) bool { return slices.Equal(s, closed) }) {
 					t.Errorf("plan closed %v, exhaustive search %v (cost %.1f)", closed, bestSets, best)
