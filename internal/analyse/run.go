@@ -47,6 +47,10 @@ type Result struct {
 	Categories []string
 	Modes      []graph.Mode
 	Graphs     map[graph.Mode]*graph.Graph
+	// transitWhy holds, for the NoCar modes, why public transport alone
+	// reaches no service from each cell (category 0); read by
+	// coverWarnings, not written.
+	transitWhy [][]uint8
 	// StreetAccess is the access table the street graphs were built with
 	// ("FI", "world"; empty from an older network file).
 	StreetAccess string
@@ -431,6 +435,9 @@ func Compute(ctx context.Context, o *Options) (*Result, error) {
 		for c, n := range ns {
 			res.Nearest[m][c] = n.Nearest
 			res.Why[m][c] = whyCodes(n.Why, snapWhy)
+			if c == 0 && n.TransitWhy != nil {
+				res.transitWhy = append(res.transitWhy, whyCodes(n.TransitWhy, snapWhy))
+			}
 			if n.Pct != nil {
 				if res.Pct[m] == nil {
 					res.Pct[m] = make([][][]uint32, len(cats))
@@ -587,31 +594,40 @@ const UncoveredShare = 0.99
 // no one because no stop with departures lies within the walk limit of
 // its people: the feeds do not cover the region, or not in the window.
 // Rural regions where many have no stop are not warned of; only where
-// (nearly) everyone has none.
+// (nearly) everyone has none. It reads the transit mode's reasons, or
+// with nocar alone the reasons of nocar's transit part (nocar itself
+// reaches everyone who can walk).
 func coverWarnings(res *Result, o *Options) []string {
-	var out []string
+	var why []uint8
 	for m, mode := range res.Modes {
-		if mode != graph.Transit || m >= len(res.Why) || len(res.Why[m]) == 0 {
+		if mode == graph.Transit && m < len(res.Why) && len(res.Why[m]) > 0 {
+			why = res.Why[m][0] // no stop, no trip: the same for every category
+			break
+		}
+	}
+	if why == nil && len(res.transitWhy) > 0 {
+		why = res.transitWhy[0]
+	}
+	if why == nil {
+		return nil
+	}
+	total := make([]float64, len(res.Regions))
+	none := make([]float64, len(res.Regions))
+	for i, w := range res.Cells.Weight[0] {
+		r := res.Cells.Region[i]
+		if r < 0 {
 			continue
 		}
-		why := res.Why[m][0] // no stop, no trip: the same for every category
-		total := make([]float64, len(res.Regions))
-		none := make([]float64, len(res.Regions))
-		for i, w := range res.Cells.Weight[0] {
-			r := res.Cells.Region[i]
-			if r < 0 {
-				continue
-			}
-			total[r] += w
-			if x := travel.Why(why[i]); x == travel.NoStop || x == travel.NoTrip {
-				none[r] += w
-			}
+		total[r] += w
+		if x := travel.Why(why[i]); x == travel.NoStop || x == travel.NoTrip {
+			none[r] += w
 		}
-		for r, reg := range res.Regions {
-			if total[r] > 0 && none[r]/total[r] >= UncoveredShare {
-				out = append(out, fmt.Sprintf("transit: %.1f%% of the population of %s has no stop with departures in the window within the walk limit: do the feeds cover %s, and do vehicles run on --date in the window?",
-					100*none[r]/total[r], reg.Name, reg.Name))
-			}
+	}
+	var out []string
+	for r, reg := range res.Regions {
+		if total[r] > 0 && none[r]/total[r] >= UncoveredShare {
+			out = append(out, fmt.Sprintf("transit: %.1f%% of the population of %s has no stop with departures in the window within the walk limit: do the feeds cover %s, and do vehicles run on --date in the window?",
+				100*none[r]/total[r], reg.Name, reg.Name))
 		}
 	}
 	return out

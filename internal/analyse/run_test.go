@@ -643,4 +643,12 @@ func TestCoverWarnings(t *testing.T) {
 	if ws := coverWarnings(res, &Options{}); len(ws) != 0 {
 		t.Errorf("warnings %q, want none", ws)
 	}
+	// Without a car alone: everyone walks to a service, but the reasons
+	// of its transit part still show Lakes without a stop.
+	res.Modes = []graph.Mode{graph.Walk, graph.NoCar}
+	res.Why[1][0] = u8(0, 0, 0, 0)
+	res.transitWhy = [][]uint8{u8(travel.Reached, travel.NoStop, travel.NoTrip, travel.NoStop)}
+	if ws := coverWarnings(res, &Options{}); len(ws) != 1 || !strings.Contains(ws[0], "of the population of Lakes has no stop") {
+		t.Errorf("nocar alone: warnings %q", ws)
+	}
 }

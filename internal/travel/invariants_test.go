@@ -2,6 +2,7 @@ package travel
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/saavu/saavu/internal/graph"
@@ -60,6 +61,16 @@ func TestNoCarBounds(t *testing.T) {
 		t.Fatal(err)
 	}
 	max := f.transit.MaxTimeMs()
+	// Without a car keeps the reasons of its transit part for every
+	// origin, those walking reaches included.
+	for c := range nc {
+		if !slices.Equal(nc[c].TransitWhy, tr[c].Why) || tr[c].Why == nil {
+			t.Errorf("category %d: nocar's transit reasons %v, transit's %v", c, nc[c].TransitWhy, tr[c].Why)
+		}
+		if tr[c].TransitWhy != nil || w[c].TransitWhy != nil {
+			t.Errorf("category %d: TransitWhy set outside nocar", c)
+		}
+	}
 	for c := range nc {
 		checkNoCarBounds(t, "nearest", func(o, _ int) uint32 { return w[c].TimeMs[o] },
 			func(o, k int) uint32 { return tr[c].Pct[k][o] }, func(o, k int) uint32 { return nc[c].Pct[k][o] },

@@ -96,6 +96,7 @@ func (n *NoCar) Nearest(ctx context.Context) ([]Nearest, error) {
 				}
 			}
 			x.Why = make([]Why, no)
+			x.TransitWhy = t.Why
 			for i := range no {
 				x.TimeMs[i] = x.Pct[main][i]
 				if x.TimeMs[i] == Unreachable {

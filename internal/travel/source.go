@@ -78,6 +78,10 @@ type Nearest struct {
 	// (Reached where it does; an unsnapped origin is left to the caller,
 	// who knows why it did not snap).
 	Why []Why
+	// TransitWhy, for NoCar only, is why public transport alone reaches no
+	// service from origin i (Reached where it does), whether or not
+	// walking reaches one: it tells where the feeds serve no one.
+	TransitWhy []Why
 }
 
 // Table holds times from origins to points per percentile column: entry
