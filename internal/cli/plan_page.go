@@ -186,11 +186,7 @@ func planPage(r *planResult) (*report.Page, error) {
 	var before, after []float64
 	tbl := report.Table{Headers: []string{"Region", "Population", "Within before", "Within after", "Share before", "Share after",
 		"Mean min before", "Mean min after", "Unreached before", "Unreached after"}, NumFrom: 1}
-	rows := len(r.before)
-	if len(r.regions) == 1 {
-		rows = 1 // the total is the one region
-	}
-	for i := range rows {
+	for i := range r.regionRows() {
 		_, name := r.regionLabel(i)
 		b, a := r.before[i], r.after[i]
 		if i < len(r.regions) {

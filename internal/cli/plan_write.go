@@ -140,6 +140,16 @@ func writePlanCandidates(d *outdir.Dir, r *planResult) error {
 	return f.Close()
 }
 
+// regionRows is how many rows of before and after a table shows: the
+// regions and the total, or with one region only that region (the total
+// is the same).
+func (r *planResult) regionRows() int {
+	if len(r.regions) == 1 {
+		return 1
+	}
+	return len(r.before)
+}
+
 // regionLabel returns the id and name of row i of the region table: the
 // regions, then the total.
 func (r *planResult) regionLabel(i int) (string, string) {
@@ -189,11 +199,7 @@ func printPlan(env *Env, r *planResult, dir string) {
 	}
 	fmt.Fprintf(w, "\nPer region, population within %g min and mean minutes, before -> after:\n", th)
 	fmt.Fprintf(w, "%-24s %12s %25s %17s\n", "region", "population", "within", "mean min")
-	rows := len(r.before)
-	if len(r.regions) == 1 {
-		rows = 1 // the total is the one region
-	}
-	for i := range rows {
+	for i := range r.regionRows() {
 		_, name := r.regionLabel(i)
 		b, a := r.before[i], r.after[i]
 		fmt.Fprintf(w, "%-24s %12.0f %25s %17s\n", truncate(name, 24), b.Population,
