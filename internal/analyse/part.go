@@ -57,6 +57,7 @@ type part struct {
 	Nearest    [][]access.Nearest // [mode][category], cells Lo..Hi-1
 	Pct        [][][][]uint32     // [mode][category][percentile], cells Lo..Hi-1
 	Why        [][][]uint8        // [mode][category], cells Lo..Hi-1
+	TransitWhy [][]uint8          // Result.transitWhy, cells Lo..Hi-1
 	Journeys   [][][]ptaccess.Shape
 	Measures   [][]CellMeasures
 	AllWithin  [][]bool
@@ -126,6 +127,9 @@ func WritePart(res *Result, o *Options) error {
 			mode = append(mode, cut(v, lo, hi))
 		}
 		p.Journeys = append(p.Journeys, mode)
+	}
+	for _, v := range res.transitWhy {
+		p.TransitWhy = append(p.TransitWhy, cut(v, lo, hi))
 	}
 	for _, perMode := range res.Why {
 		var mode [][]uint8
@@ -273,6 +277,16 @@ func Merge(paths []string) (*Result, *Options, error) {
 				}
 			}
 		}
+	}
+	for k := range p0.TransitWhy {
+		var all []uint8
+		for _, pt := range parts {
+			if k >= len(pt.TransitWhy) {
+				return nil, nil, inputError(fmt.Errorf("merge: part %d of %d has no transit reasons for nocar", pt.Shard.Index, pt.Shard.Count))
+			}
+			all = append(all, pt.TransitWhy[k]...)
+		}
+		res.transitWhy = append(res.transitWhy, all)
 	}
 	if p0.Why != nil {
 		res.Why = make([][][]uint8, len(p0.Why))

@@ -167,3 +167,37 @@ func checkPlanShards(t *testing.T, dir string, args ...string) {
 		}
 	}
 }
+
+// Without a car alone, with walks to a stop of at most a minute: the
+// feed-coverage warning, read from nocar's transit part, is given for
+// every region, the same after a merge of shards as in the single run.
+func TestShardsMergeNoCarCover(t *testing.T) {
+	dir, m := demoInputs(t)
+	common := []string{"-q", "--osm", m.Roads, "--gtfs", "demo=" + m.GTFS, "--regions", m.Regions, "--group-by", "seutukunta",
+		"--population", m.Population, "--services", m.Services, "--modes", "walk,nocar", "--date", m.Date, "--depart", "07:00", "--window", "10", "--max-walk", "1"}
+	single := filepath.Join(dir, "single")
+	if code, _, stderr := run(t, append(append([]string{"analyse"}, common...), "--out", single)...); code != 0 {
+		t.Fatalf("single run: exit %d\n%s", code, stderr)
+	}
+	parts := filepath.Join(dir, "parts")
+	for i := range 2 {
+		args := append(append([]string{"analyse"}, common...), "--shard-count", "2", "--shard-index", strconv.Itoa(i), "--out", parts)
+		if code, _, stderr := run(t, args...); code != 0 {
+			t.Fatalf("shard %d: exit %d\n%s", i, code, stderr)
+		}
+	}
+	merged := filepath.Join(dir, "merged")
+	if code, _, stderr := run(t, "merge", "-q", parts, "--out", merged); code != 0 {
+		t.Fatalf("merge: exit %d\n%s", code, stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(merged, "run.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(b), "has no stop with departures in the window within the walk limit"); n != 3 {
+		t.Errorf("merged run.json gives the coverage warning for %d of the 3 regions", n)
+	}
+	if compared := testutil.SameFiles(t, single, merged, "timings.json"); compared < 9 {
+		t.Errorf("only %d output files compared", compared)
+	}
+}
